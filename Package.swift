@@ -1,0 +1,139 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Upcoming features every target enables (see STYLE.md §1).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "fluxhelm",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fluxhelm", targets: ["fluxhelm"]),
+        .library(name: "KubeAPI", targets: ["KubeAPI"]),
+        .library(name: "KubeTestServer", targets: ["KubeTestServer"]),
+        .library(name: "GoTemplate", targets: ["GoTemplate"]),
+        .library(name: "SemVer", targets: ["SemVer"]),
+        .library(name: "HelmEngine", targets: ["HelmEngine"]),
+        .library(name: "HelmRepo", targets: ["HelmRepo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.10.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.4.0"),
+    ],
+    targets: [
+        // MARK: Kubernetes
+        .target(
+            name: "KubeAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KubeTestServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Template engine and charts
+        .target(name: "GoTemplate", swiftSettings: swiftSettings),
+        .target(name: "SemVer", swiftSettings: swiftSettings),
+        .target(
+            name: "HelmEngine",
+            dependencies: [
+                "GoTemplate",
+                "SemVer",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Collections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HelmRepo",
+            dependencies: [
+                "HelmEngine",
+                "SemVer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: CLI
+        .executableTarget(
+            name: "fluxhelm",
+            dependencies: [
+                "KubeAPI",
+                "GoTemplate",
+                "HelmEngine",
+                "HelmRepo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "KubeAPITests",
+            dependencies: ["KubeAPI", "KubeTestServer"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], swiftSettings: swiftSettings),
+        .testTarget(name: "SemVerTests", dependencies: ["SemVer"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelmEngineTests",
+            dependencies: ["HelmEngine", "GoTemplate"],
+            resources: [.copy("Conformance")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelmRepoTests",
+            dependencies: [
+                "HelmRepo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FluxhelmCLITests",
+            dependencies: ["fluxhelm"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+// HelmEngine: the module's code lands here; see Docs.docc for its overview.

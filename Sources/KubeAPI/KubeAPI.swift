@@ -1,0 +1,1 @@
+// KubeAPI: the module's code lands here; see Docs.docc for its overview.

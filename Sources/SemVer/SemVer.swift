@@ -1,0 +1,1 @@
+// SemVer: the module's code lands here; see Docs.docc for its overview.

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `fluxhelm` command: parses flags and calls the libraries, nothing more.
+@main
+struct Fluxhelm: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fluxhelm",
+        abstract: "A GitOps Helm operator for Kubernetes: renders, installs and reconciles Helm charts from git.",
+        version: FluxhelmVersion.current,
+        subcommands: []
+    )
+}
