@@ -17,6 +17,9 @@ public protocol GoObject: Sendable {
     var goDescription: String { get }
     /// The value as `encoding/json` would see it (for `toJson`/`toYaml`), or `nil` to encode as `{}`.
     var jsonValue: Value? { get }
+    /// For named slice and map types with methods (Helm's `common.VersionSet`, `engine.files`): the slice or
+    /// map that `range`, `len`, `index` and key lookups see. `nil` for structs.
+    var underlyingValue: Value? { get }
 }
 
 extension GoObject {
@@ -24,4 +27,5 @@ extension GoObject {
     public func field(_ name: String) -> Value? { nil }
     public func method(_ name: String) -> TemplateFunction? { nil }
     public var jsonValue: Value? { nil }
+    public var underlyingValue: Value? { nil }
 }

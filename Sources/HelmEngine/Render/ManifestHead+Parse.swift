@@ -1,0 +1,79 @@
+import GoTemplate
+
+extension ManifestHead {
+    /// Reads the head fields of one document the way Helm does (`yaml.Unmarshal` into `SimpleHead`): the
+    /// document must be a YAML map or empty, and `apiVersion`, `kind`, `metadata.name` and the annotations
+    /// must be strings where present.
+    /// - Throws: ``RenderError`` `YAML parse error on PATH: ...` otherwise.
+    init(document: String, sourcePath: String) throws {
+        let value: Value
+        do {
+            value = try GoYAML.decode(document, file: sourcePath)
+        } catch {
+            throw RenderError.yamlParse(path: sourcePath, message: "\(error)")
+        }
+        self.init()
+        switch value {
+        case .null:
+            return
+        case .map(let fields, _):
+            apiVersion = try Self.string(fields["apiVersion"], field: "apiVersion", path: sourcePath)
+            kind = try Self.string(fields["kind"], field: "kind", path: sourcePath)
+            switch fields["metadata"] {
+            case nil, .null?:
+                break
+            case .map(let metadata, _)?:
+                name = try Self.string(metadata["name"], field: "metadata.name", path: sourcePath)
+                switch metadata["annotations"] {
+                case nil, .null?:
+                    break
+                case .map(let annotations, _)?:
+                    for (key, entry) in annotations {
+                        switch entry {
+                        case .string(let text): self.annotations[key] = text
+                        case .null: self.annotations[key] = ""
+                        default:
+                            throw RenderError.yamlParse(
+                                path: sourcePath,
+                                message: "metadata.annotations.\(key): expected a string, got \(entry.typeName)"
+                            )
+                        }
+                    }
+                case let other?:
+                    throw RenderError.yamlParse(
+                        path: sourcePath, message: "metadata.annotations: expected a map, got \(other.typeName)")
+                }
+            case let other?:
+                throw RenderError.yamlParse(path: sourcePath, message: "metadata: expected a map, got \(other.typeName)")
+            }
+        default:
+            throw RenderError.yamlParse(
+                path: sourcePath, message: "a Kubernetes object must be a YAML map, got \(value.typeName)")
+        }
+    }
+
+    private static func string(_ value: Value?, field: String, path: String) throws -> String {
+        switch value {
+        case nil, .null?: return ""
+        case .string(let text)?: return text
+        case let other?:
+            throw RenderError.yamlParse(path: path, message: "\(field): expected a string, got \(other.typeName)")
+        }
+    }
+}
+
+extension Value {
+    /// Go's name for the value's dynamic type, for error messages.
+    fileprivate var typeName: String {
+        switch self {
+        case .null: "nil"
+        case .bool: "bool"
+        case .int(_, let kind): kind.goName
+        case .float: "float64"
+        case .string: "string"
+        case .list(_, let kind): kind.goName
+        case .map(_, let kind): kind.goName
+        case .object(let object): object.goTypeName
+        }
+    }
+}
