@@ -19,8 +19,11 @@ func fluxhelmExecutable() -> URL {
 }
 
 /// Runs `fluxhelm` with `arguments` and the given environment additions, and collects its output.
-func runFluxhelm(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> CommandResult {
+func runFluxhelm(
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, directory: URL? = nil
+) throws -> CommandResult {
     let process = Process()
+    if let directory { process.currentDirectoryURL = directory }
     process.executableURL = fluxhelmExecutable()
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

@@ -12,6 +12,9 @@ struct TemplateCommand: AsyncParsableCommand {
     @Argument(help: "The release name, then the chart (a directory or .tgz); with one argument, the chart.")
     var arguments: [String]
 
+    @Option(name: .customLong("name"), help: ArgumentHelp("The release name (Helm 2's form of NAME).", visibility: .hidden))
+    var nameOption: String?
+
     @OptionGroup var valuesFlags: ValuesFlags
 
     @Option(name: [.short, .long], help: "The namespace of the release.")
@@ -42,13 +45,13 @@ struct TemplateCommand: AsyncParsableCommand {
     var skipSchemaValidation = false
 
     mutating func validate() throws {
-        guard (1...2).contains(arguments.count) else {
+        guard (1...2).contains(arguments.count), nameOption == nil || arguments.count == 1 else {
             throw ValidationError("expected NAME CHART or CHART, got \(arguments.count) arguments")
         }
     }
 
     func run() async throws {
-        let releaseName = arguments.count == 2 ? arguments[0] : "release-name"
+        let releaseName = arguments.count == 2 ? arguments[0] : (nameOption ?? "release-name")
         let chartPath = arguments[arguments.count - 1]
         var capabilities = Capabilities.default
         if let kubeVersion {
