@@ -27,13 +27,13 @@ struct ShowCommand: AsyncParsableCommand {
     struct Values: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the chart's values.yaml.")
         @OptionGroup var chart: ChartArgument
-        func run() async throws { write(ChartInfo.values(try chart.load())) }
+        func run() async throws { write(ChartInfo.values(try chart.load()) ?? "") }
     }
 
     struct Readme: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the chart's README.")
         @OptionGroup var chart: ChartArgument
-        func run() async throws { write(ChartInfo.readme(try chart.load())) }
+        func run() async throws { write(ChartInfo.readme(try chart.load()) ?? "") }
     }
 
     struct CRDs: AsyncParsableCommand {
@@ -53,41 +53,36 @@ private func write(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// The texts `helm show` prints (`action.Show`).
+/// The texts `helm show` prints (`action.Show.Run`).
 enum ChartInfo {
-    /// Chart.yaml re-encoded from the parsed metadata, as Helm does.
+    /// Chart.yaml re-encoded from the parsed metadata, then a blank line, as Helm prints it.
     static func chart(_ chart: HelmEngine.Chart) throws -> String {
-        try GoYAML.encode(chart.metadata.jsonValue) + "\n"
+        var yaml = try GoYAML.encode(chart.metadata.jsonValue)
+        if !yaml.hasSuffix("\n") { yaml += "\n" }
+        return yaml + "\n"
     }
 
-    /// values.yaml exactly as written.
-    static func values(_ chart: HelmEngine.Chart) -> String {
-        chart.valuesText ?? ""
+    /// values.yaml exactly as written, plus a newline; nothing when the chart has no values.yaml.
+    static func values(_ chart: HelmEngine.Chart) -> String? {
+        chart.valuesText.map { $0 + "\n" }
     }
 
-    /// The first README Helm recognises (`README.md`, `readme.md`, `README.txt`, `readme.txt`, `README`, `readme`).
-    static func readme(_ chart: HelmEngine.Chart) -> String {
-        for name in ["README.md", "readme.md", "README.txt", "readme.txt", "README", "readme", "Readme.md"] {
-            if let file = chart.files.first(where: { $0.name.lowercased() == name.lowercased() }) {
-                return file.text + "\n"
-            }
-        }
-        return ""
+    /// The first file whose name is `readme.md`, `readme.txt` or `readme` in any case, plus a newline.
+    static func readme(_ chart: HelmEngine.Chart) -> String? {
+        let names: Set<String> = ["readme.md", "readme.txt", "readme"]
+        return chart.files.first { names.contains($0.name.lowercased()) }.map { $0.text + "\n" }
     }
 
-    /// Each CRD file after a `---` line.
+    /// Each CRD file, after a `---` line unless it starts with one.
     static func crds(_ chart: HelmEngine.Chart) -> String {
-        chart.allCRDs().map { "---\n" + $0.file.text + "\n" }.joined()
+        chart.allCRDs().map { ($0.file.text.hasPrefix("---") ? "" : "---\n") + $0.file.text + "\n" }.joined()
     }
 
     /// Chart, values, README and CRDs, separated by `---` lines.
     static func all(_ chart: HelmEngine.Chart) throws -> String {
         var out = try self.chart(chart)
-        let values = self.values(chart)
-        if !values.isEmpty { out += "---\n" + values + "\n" }
-        let readme = self.readme(chart)
-        if !readme.isEmpty { out += "---\n" + readme + "\n" }
-        out += crds(chart)
-        return out
+        if let values = values(chart) { out += "---\n" + values }
+        if let readme = readme(chart) { out += "---\n" + readme }
+        return out + crds(chart)
     }
 }
