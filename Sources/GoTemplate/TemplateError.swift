@@ -38,7 +38,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public var location: String?
     /// The name of the template being executed (`executing "NAME"`), for execution errors.
     public var executing: String?
-    /// Go's `String()` of the failing node, truncated to 20 characters plus `...` as Go does.
+    /// Go's `String()` of the failing node.
     public var context: String?
     /// The text after the location and context, for example `nil pointer evaluating interface {}.y`.
     public var detail: String

@@ -55,8 +55,8 @@ final class Executor: FunctionContext {
     /// Go's `state.errorf`: `template: LOCATION: executing "NAME" at <NODE>: DETAIL`.
     func fail(_ detail: String, code: TemplateError.Code = .execute, cause: (any Error & Sendable)? = nil) -> Interrupt {
         let location = tree.location(of: at.pos)
-        var context = at.goString
-        if context.utf8.count > 20 { context = String(String.UnicodeScalarView(context.unicodeScalars.prefix(20))) + "..." }
+        // Go's ErrorContext once truncated this to 20 characters; the Go that Helm 4 uses does not.
+        let context = at.goString
         let name = GoQuote.quote(tree.name)
         return .failure(
             TemplateError(
@@ -192,7 +192,6 @@ final class Executor: FunctionContext {
             }
             return
         case .int(let count, let kind):
-            at = node
             if decl.count > 1 {
                 throw fail("can't use \(GoFormatter.format(.int(count, kind))) to iterate over more than one variable")
             }
@@ -205,7 +204,6 @@ final class Executor: FunctionContext {
         case .list, .map, nil:
             break
         case .some(let other):
-            at = node
             throw fail("range can't iterate over \(GoFormatter.format(other))")
         }
         if let elseList = node.elseList { try walk(dot, elseList) }

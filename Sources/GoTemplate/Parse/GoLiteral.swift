@@ -72,7 +72,8 @@ enum GoLiteral {
             guard body.contains(UInt8(ascii: "p")) else { return nil }
         } else {
             if body.contains(UInt8(ascii: "p")) { return nil }
-            guard body.allSatisfy({ digitValue($0).map { $0 < 10 } ?? ($0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")) }) else { return nil }
+            let allowed = Array("0123456789.e+-".utf8)
+            guard body.allSatisfy({ allowed.contains($0) }) else { return nil }
             if body.starts(with: Array("0b".utf8)) || body.starts(with: Array("0o".utf8)) { return nil }
         }
         guard let value = Double(String(decoding: s, as: UTF8.self)), value.isFinite else { return nil }
