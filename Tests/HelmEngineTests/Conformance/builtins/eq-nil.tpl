@@ -1,1 +1,1 @@
-{{ eq nil nil }} {{ eq .Values.n nil }} {{ eq .Values.strs nil }}
+{{ eq nil nil }} {{ eq .Values.nul nil }} {{ eq .Values.strs nil }}

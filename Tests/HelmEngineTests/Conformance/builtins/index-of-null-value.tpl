@@ -1,1 +1,1 @@
-{{ index .Values.n "x" }}
+{{ index .Values.nul "x" }}

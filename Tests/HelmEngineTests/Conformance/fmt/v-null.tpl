@@ -1,1 +1,1 @@
-[{{ .Values.n }}]
+[{{ .Values.nul }}]

@@ -1,1 +1,1 @@
-{{ .Values.n.x }}
+{{ .Values.nul.x }}
