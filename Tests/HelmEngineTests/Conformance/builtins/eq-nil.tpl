@@ -1,0 +1,1 @@
+{{ eq nil nil }} {{ eq .Values.nul nil }} {{ eq .Values.strs nil }}

@@ -1,0 +1,1 @@
+{{ ternary nil "b" true | printf "%v" }}

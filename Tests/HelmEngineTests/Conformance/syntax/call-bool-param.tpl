@@ -1,0 +1,1 @@
+{{ ternary "a" "b" true }} {{ ternary "a" "b" .Values.fl }} {{ .Values.t | ternary "y" "n" }}

@@ -1,0 +1,1 @@
+{{ .Values.str | upper | repeat 2 }}

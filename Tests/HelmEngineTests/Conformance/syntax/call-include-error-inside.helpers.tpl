@@ -1,0 +1,2 @@
+{{ define "bad" }}
+{{ .nul.x }}{{ end }}

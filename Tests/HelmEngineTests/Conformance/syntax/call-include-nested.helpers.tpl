@@ -1,0 +1,1 @@
+{{ define "inner" }}[{{ . }}]{{ end }}{{ define "outer" }}({{ include "inner" . }}){{ end }}

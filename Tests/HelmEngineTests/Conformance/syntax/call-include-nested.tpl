@@ -1,0 +1,1 @@
+{{ include "outer" .Values.str }}

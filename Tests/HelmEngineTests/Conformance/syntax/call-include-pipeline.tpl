@@ -1,0 +1,1 @@
+{{ include "h" .Values.str | upper }}

@@ -1,0 +1,1 @@
+{{ repeat (len "ab") "x" }}

@@ -1,0 +1,1 @@
+{{ repeat 2.0 "a" }}|{{ repeat 2e0 "b" }}|{{ repeat 0x2 "c" }}|{{ repeat '\x02' "d" }}

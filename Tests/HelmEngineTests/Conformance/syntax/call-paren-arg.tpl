@@ -1,0 +1,1 @@
+{{ upper (print "x" 1) }}

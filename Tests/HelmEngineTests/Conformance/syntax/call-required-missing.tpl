@@ -1,0 +1,2 @@
+x
+{{ required "value str2 is required" .Values.str2 }}

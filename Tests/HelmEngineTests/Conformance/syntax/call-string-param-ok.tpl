@@ -1,0 +1,1 @@
+{{ upper .Values.str }} {{ upper "x" }} {{ .Values.str | upper }}
