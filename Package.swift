@@ -114,7 +114,11 @@ let package = Package(
             dependencies: ["KubeAPI", "KubeTestServer"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GoTemplateTests",
+            dependencies: ["GoTemplate", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SemVerTests", dependencies: ["SemVer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HelmEngineTests",
