@@ -117,11 +117,3 @@ extension Value {
 func goLess(_ a: String, _ b: String) -> Bool {
     a.utf8.lexicographicallyPrecedes(b.utf8)
 }
-
-// MARK: SemVer
-
-extension Sprig {
-    /// `semver` and `semverCompare` need the SemVer module's Masterminds-compatible parser and
-    /// constraints, which is written on another branch; until it is merged these names are absent.
-    static let semverFunctions: [String: TemplateFunction] = [:]
-}

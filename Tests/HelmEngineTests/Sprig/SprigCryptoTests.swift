@@ -11,7 +11,7 @@ import _CryptoExtras
 struct SprigCryptoTests {
     func certificate(_ value: Value) throws -> (cert: Certificate, key: String) {
         guard case .object(let object) = value, let pair = object as? SprigCertificate else {
-            throw MiniTemplate.Unsupported(reason: "not a certificate: \(value)")
+            throw TemplateFunctionError("not a certificate: \(value)")
         }
         return (try Certificate(pemEncoded: pair.cert), pair.key)
     }
