@@ -122,7 +122,14 @@ let package = Package(
         .testTarget(name: "SemVerTests", dependencies: ["SemVer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HelmEngineTests",
-            dependencies: ["HelmEngine", "GoTemplate"],
+            dependencies: [
+                "HelmEngine",
+                "GoTemplate",
+                // Sprig's certificate tests parse and verify what the generators produce.
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             resources: [.copy("Conformance")],
             swiftSettings: swiftSettings
         ),
