@@ -53,13 +53,17 @@ extension HelmFunctions {
         }
         functions["fromJson"] = TemplateFunction([.string]) { arguments, _ in
             let (map, error) = GoJSON.decodeObject(stringArgument(arguments, 0))
-            var result = map
+            // `null` leaves Go's map nil; nil is the closest value (it prints as JSON null).
+            guard var result = map else {
+                return error.map { .map(["Error": .string($0)], .interface) } ?? .null
+            }
             if let error { result["Error"] = .string(error) }
             return .map(result, .interface)
         }
         functions["fromJsonArray"] = TemplateFunction([.string]) { arguments, _ in
             let (items, error) = GoJSON.decodeArray(stringArgument(arguments, 0))
             if let error { return .list([.string(error)], .interface) }
+            guard let items else { return .null }
             return .list(items, .interface)
         }
         // Sprig's mustFromJson decodes into interface{} and fails on bad input.

@@ -16,12 +16,12 @@ extension GoJSON {
         return value
     }
 
-    /// `json.Unmarshal` into a `map[string]interface{}` (Helm's `fromJson`): `null` leaves the map
-    /// empty, any other non-object is `json: cannot unmarshal array into Go value of type
+    /// `json.Unmarshal` into a `map[string]interface{}` (Helm's `fromJson`): `null` makes the map
+    /// nil (returned as `nil`, which prints as JSON `null`), any other non-object is `json: cannot unmarshal array into Go value of type
     /// map[string]interface {}`.
     /// - Returns: the map, and Go's error text when Go returns both (a number out of range
     ///   leaves the rest of the map decoded).
-    public static func decodeObject(_ text: String) -> (map: [String: Value], error: String?) {
+    public static func decodeObject(_ text: String) -> (map: [String: Value]?, error: String?) {
         var parser = JSONParser(Array(text.utf8))
         let value: Value
         do {
@@ -30,7 +30,7 @@ extension GoJSON {
             return ([:], error.message)
         }
         switch value {
-        case .null: return ([:], parser.numberError)
+        case .null: return (nil, parser.numberError)
         case .map(let map, _): return (map, parser.numberError)
         default:
             return (
@@ -39,8 +39,8 @@ extension GoJSON {
         }
     }
 
-    /// `json.Unmarshal` into a `[]interface{}` (Helm's `fromJsonArray`).
-    public static func decodeArray(_ text: String) -> (items: [Value], error: String?) {
+    /// `json.Unmarshal` into a `[]interface{}` (Helm's `fromJsonArray`); `null` gives a nil slice.
+    public static func decodeArray(_ text: String) -> (items: [Value]?, error: String?) {
         var parser = JSONParser(Array(text.utf8))
         let value: Value
         do {
@@ -49,7 +49,7 @@ extension GoJSON {
             return ([], error.message)
         }
         switch value {
-        case .null: return ([], parser.numberError)
+        case .null: return (nil, parser.numberError)
         case .list(let items, _): return (items, parser.numberError)
         default:
             return ([], "json: cannot unmarshal \(GoYAML.jsonKind(value)) into Go value of type []interface {}")

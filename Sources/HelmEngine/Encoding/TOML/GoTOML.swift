@@ -174,7 +174,7 @@ struct TOMLWriter {
             case "\r": out += "\\r"
             default:
                 if c.value < 0x20 || c.value == 0x7F {
-                    let hex = String(c.value, radix: 16, uppercase: true)
+                    let hex = String(c.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(c)

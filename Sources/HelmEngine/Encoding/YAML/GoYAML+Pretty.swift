@@ -9,7 +9,8 @@ extension GoYAML {
     /// - Returns: the YAML text, ending with a line break (Helm trims it).
     public static func encodePretty(_ value: Value) throws -> String {
         let node = try YAMLPrettyBuilder.node(for: value, depth: 0)
-        var emitter = YAMLEmitter(bestIndent: 2, bestWidth: Int.max, indentlessSequences: false)
+        var emitter = YAMLEmitter(
+            bestIndent: 2, bestWidth: Int.max, indentlessSequences: false, tabsAllowInBlock: true)
         emitter.emitDocument(node)
         return String(emitter.output)
     }

@@ -20,6 +20,8 @@ struct YAMLEmitter {
     let bestWidth: Int
     /// Whether a sequence inside a mapping is written at the key's indentation (go-yaml v2).
     let indentlessSequences: Bool
+    /// go-yaml v3's scalar analysis: tabs allowed in literal blocks.
+    let tabsAllowInBlock: Bool
 
     private(set) var output = String.UnicodeScalarView()
     private var column = 0
@@ -29,10 +31,11 @@ struct YAMLEmitter {
     private var indention = true
     private var flowLevel = 0
 
-    init(bestIndent: Int = 2, bestWidth: Int = 80, indentlessSequences: Bool = true) {
+    init(bestIndent: Int = 2, bestWidth: Int = 80, indentlessSequences: Bool = true, tabsAllowInBlock: Bool = false) {
         self.bestIndent = bestIndent
         self.bestWidth = bestWidth
         self.indentlessSequences = indentlessSequences
+        self.tabsAllowInBlock = tabsAllowInBlock
     }
 
     /// Emits one implicit document holding `root`, ending with a line break.
@@ -97,7 +100,7 @@ struct YAMLEmitter {
         switch key {
         case .scalar(let text, _):
             let scalars = Array(text.unicodeScalars)
-            if YAMLScalarAnalysis(scalars).multiline { return false }
+            if YAMLScalarAnalysis(scalars, tabsAllowInBlock: tabsAllowInBlock).multiline { return false }
             return text.utf8.count <= 128
         case .sequence(let items): return items.isEmpty
         case .mapping(let pairs): return pairs.isEmpty
@@ -105,7 +108,7 @@ struct YAMLEmitter {
     }
 
     private mutating func emitScalar(_ value: [Unicode.Scalar], requested: YAMLOutNode.Style, simpleKey: Bool) {
-        let analysis = YAMLScalarAnalysis(value)
+        let analysis = YAMLScalarAnalysis(value, tabsAllowInBlock: tabsAllowInBlock)
         var style = requested
         if simpleKey && analysis.multiline { style = .doubleQuoted }
         if style == .plain {

@@ -7,7 +7,9 @@ struct YAMLScalarAnalysis {
     var singleQuotedAllowed = true
     var blockAllowed = true
 
-    init(_ scalars: [Unicode.Scalar]) {
+    /// Analyses `scalars`; `tabsAllowInBlock` is go-yaml v3's rule (a tab rules out plain and
+    /// single-quoted styles but still allows a literal block), v2 treats a tab as unprintable.
+    init(_ scalars: [Unicode.Scalar], tabsAllowInBlock: Bool = false) {
         if scalars.isEmpty {
             flowPlainAllowed = false
             blockAllowed = false
@@ -17,6 +19,7 @@ struct YAMLScalarAnalysis {
         var flowIndicators = false
         var lineBreaks = false
         var specialCharacters = false
+        var tabCharacters = false
         var leadingSpace = false
         var leadingBreak = false
         var trailingSpace = false
@@ -67,7 +70,11 @@ struct YAMLScalarAnalysis {
                 }
             }
             // The emitter runs with unicode output on, so only unprintable characters are special.
-            if !YAMLChar.isPrintable(c) { specialCharacters = true }
+            if tabsAllowInBlock && c == "\t" {
+                tabCharacters = true
+            } else if !YAMLChar.isPrintable(c) {
+                specialCharacters = true
+            }
             if c == " " {
                 if i == 0 { leadingSpace = true }
                 if i == scalars.count - 1 { trailingSpace = true }
@@ -98,12 +105,12 @@ struct YAMLScalarAnalysis {
             blockPlainAllowed = false
             singleQuotedAllowed = false
         }
-        if spaceBreak || specialCharacters {
+        if spaceBreak || tabCharacters || specialCharacters {
             flowPlainAllowed = false
             blockPlainAllowed = false
             singleQuotedAllowed = false
-            blockAllowed = false
         }
+        if spaceBreak || specialCharacters { blockAllowed = false }
         if lineBreaks {
             flowPlainAllowed = false
             blockPlainAllowed = false
