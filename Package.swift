@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "HelmEngineTests",
             dependencies: ["HelmEngine", "GoTemplate"],
-            resources: [.copy("Conformance")],
+            resources: [.copy("Conformance"), .copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -17,6 +17,9 @@ public protocol GoObject: Sendable {
     var goDescription: String { get }
     /// The value as `encoding/json` would see it (for `toJson`/`toYaml`), or `nil` to encode as `{}`.
     var jsonValue: Value? { get }
+    /// The entries, keyed and sorted like a Go map, when the Go type is a map (Helm's `.Files`
+    /// is a `map[string][]byte` with methods): `range`, `index` and `len` read them. `nil` otherwise.
+    var mapEntries: [String: Value]? { get }
 }
 
 extension GoObject {
@@ -24,4 +27,5 @@ extension GoObject {
     public func field(_ name: String) -> Value? { nil }
     public func method(_ name: String) -> TemplateFunction? { nil }
     public var jsonValue: Value? { nil }
+    public var mapEntries: [String: Value]? { nil }
 }
