@@ -130,7 +130,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
-            resources: [.copy("Conformance")],
+            resources: [.copy("Conformance"), .copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

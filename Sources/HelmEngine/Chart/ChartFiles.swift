@@ -1,0 +1,143 @@
+public import GoTemplate
+
+/// The `.Files` object: a chart's non-template files by path, with Helm's methods `Get`,
+/// `GetBytes`, `Glob`, `Lines`, `AsConfig` and `AsSecrets` (Helm's `engine.files`).
+///
+/// Go sees it as a `map[string][]byte`, so templates can also `range` over it and print it.
+public struct ChartFiles: GoObject, Sendable {
+    /// The files' bytes by chart-relative path.
+    public let contents: [String: [UInt8]]
+    /// Encodes a value as Helm's `toYaml` does (without the final newline); used by
+    /// `AsConfig` and `AsSecrets`.
+    public let yamlEncoder: @Sendable (Value) -> String
+
+    /// Creates the object for a chart's files.
+    ///
+    /// - Parameters:
+    ///   - files: the chart's ``Chart/files``.
+    ///   - yamlEncoder: Helm's `toYaml` (Go YAML emitter); the result must not end with a newline.
+    public init(files: [ChartFile], yamlEncoder: @escaping @Sendable (Value) -> String) {
+        var contents: [String: [UInt8]] = [:]
+        for file in files { contents[file.name] = file.data }
+        self.init(contents: contents, yamlEncoder: yamlEncoder)
+    }
+
+    /// Creates the object from paths and bytes.
+    public init(contents: [String: [UInt8]], yamlEncoder: @escaping @Sendable (Value) -> String) {
+        self.contents = contents
+        self.yamlEncoder = yamlEncoder
+    }
+
+    public var goTypeName: String { "engine.files" }
+    public var goKind: GoKind { .map }
+
+    public var goDescription: String {
+        "map[" + contents.keys.sorted().map { key in
+            key + ":[" + (contents[key] ?? []).map(String.init).joined(separator: " ") + "]"
+        }.joined(separator: " ") + "]"
+    }
+
+    /// The entries as Go's reflection sees the map (for `range`, `index`, `len`).
+    public var underlyingValue: Value? { .map(contents.mapValues(Self.bytesValue), .named("engine.files")) }
+
+    /// `encoding/json` writes `[]byte` as base64 strings.
+    public var jsonValue: Value? { .map(contents.mapValues { .string(Base64.encode($0)) }) }
+
+    public func method(_ name: String) -> TemplateFunction? {
+        switch name {
+        case "Get":
+            return TemplateFunction([.string]) { arguments, _ in
+                .string(String(decoding: contents[arguments.first?.stringValue ?? ""] ?? [], as: UTF8.self))
+            }
+        case "GetBytes":
+            return TemplateFunction([.string]) { arguments, _ in
+                Self.bytesValue(contents[arguments.first?.stringValue ?? ""] ?? [])
+            }
+        case "Glob":
+            return TemplateFunction([.string]) { arguments, _ in
+                .object(glob(arguments.first?.stringValue ?? ""))
+            }
+        case "Lines":
+            return TemplateFunction([.string]) { arguments, _ in
+                let path = arguments.first?.stringValue ?? ""
+                // Helm 4.2 only returns early for a missing file; an empty one panics in Go.
+                if let data = contents[path], data.isEmpty {
+                    throw TemplateFunctionError("runtime error: index out of range [-1]")
+                }
+                return .list(lines(path).map(Value.string), .string)
+            }
+        case "AsConfig":
+            return TemplateFunction([]) { _, _ in .string(asConfig()) }
+        case "AsSecrets":
+            return TemplateFunction([]) { _, _ in .string(asSecrets()) }
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Methods
+
+    /// `Glob`: the files whose path matches a gobwas/glob pattern (`*` stays within one path
+    /// segment, `**` crosses them, `{a,b}` alternates); an invalid pattern matches everything.
+    public func glob(_ pattern: String) -> ChartFiles {
+        let matcher = FilesGlob(pattern: pattern)
+        return ChartFiles(contents: contents.filter { matcher.matches($0.key) }, yamlEncoder: yamlEncoder)
+    }
+
+    /// `Lines`: the file's lines, without a final empty line after a trailing newline.
+    public func lines(_ path: String) -> [String] {
+        guard let data = contents[path], !data.isEmpty else { return [] }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// `AsConfig`: a YAML map from each file's base name to its text.
+    public func asConfig() -> String {
+        var map: [String: Value] = [:]
+        for (path, data) in contents { map[GoPath.base(path)] = .string(String(decoding: data, as: UTF8.self)) }
+        return yamlEncoder(.map(map, .string))
+    }
+
+    /// `AsSecrets`: a YAML map from each file's base name to its base64-encoded bytes.
+    public func asSecrets() -> String {
+        var map: [String: Value] = [:]
+        for (path, data) in contents { map[GoPath.base(path)] = .string(Base64.encode(data)) }
+        return yamlEncoder(.map(map, .string))
+    }
+
+    static func bytesValue(_ bytes: [UInt8]) -> Value {
+        .list(bytes.map { .int(Int($0), .uint8) }, .uint8)
+    }
+}
+
+extension Value {
+    fileprivate var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+}
+
+/// Standard base64 with padding (Go's `base64.StdEncoding`).
+enum Base64 {
+    static func encode(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index + 2 < bytes.count {
+            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            for shift in [18, 12, 6, 0] { out.append(alphabet[Int(chunk >> UInt32(shift) & 0x3F)]) }
+            index += 3
+        }
+        let rest = bytes.count - index
+        if rest == 1 {
+            let chunk = UInt32(bytes[index]) << 16
+            out += [alphabet[Int(chunk >> 18 & 0x3F)], alphabet[Int(chunk >> 12 & 0x3F)], 61, 61]
+        } else if rest == 2 {
+            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
+            out += [alphabet[Int(chunk >> 18 & 0x3F)], alphabet[Int(chunk >> 12 & 0x3F)], alphabet[Int(chunk >> 6 & 0x3F)], 61]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,125 @@
+extension ChartMetadata {
+    /// Checks the metadata as Helm's `Metadata.Validate()` does, after cleaning strings the
+    /// same way (white space becomes a space, unprintable characters are dropped).
+    ///
+    /// - Throws: ``ChartError`` with code `invalidChart` and Helm's `validation: …` message.
+    public mutating func validate() throws {
+        name = Self.sanitize(name)
+        description = Self.sanitize(description)
+        home = Self.sanitize(home)
+        icon = Self.sanitize(icon)
+        condition = Self.sanitize(condition)
+        tags = Self.sanitize(tags)
+        appVersion = Self.sanitize(appVersion)
+        kubeVersion = Self.sanitize(kubeVersion)
+        sources = sources.map(Self.sanitize)
+        keywords = keywords.map(Self.sanitize)
+
+        func fail(_ text: String) -> ChartError {
+            ChartError(code: .invalidChart, message: "validation: " + text)
+        }
+        if apiVersion.isEmpty { throw fail("chart.metadata.apiVersion is required") }
+        if name.isEmpty { throw fail("chart.metadata.name is required") }
+        if name == "." || name == ".." { throw fail("chart.metadata.name \(goQuote(name)) is not allowed") }
+        if name != GoPath.base(name) { throw fail("chart.metadata.name \(goQuote(name)) is invalid") }
+        if version.isEmpty { throw fail("chart.metadata.version is required") }
+        if !ChartVersionCheck.isValid(version) { throw fail("chart.metadata.version \(goQuote(version)) is invalid") }
+        if !["", "application", "library"].contains(type) {
+            throw fail("chart.metadata.type must be application or library")
+        }
+        for index in maintainers.indices {
+            maintainers[index].name = Self.sanitize(maintainers[index].name)
+            maintainers[index].email = Self.sanitize(maintainers[index].email)
+            maintainers[index].url = Self.sanitize(maintainers[index].url)
+        }
+        var seen: Set<String> = []
+        for index in dependencies.indices {
+            dependencies[index].name = Self.sanitize(dependencies[index].name)
+            dependencies[index].version = Self.sanitize(dependencies[index].version)
+            dependencies[index].repository = Self.sanitize(dependencies[index].repository)
+            dependencies[index].condition = Self.sanitize(dependencies[index].condition)
+            dependencies[index].tags = dependencies[index].tags.map(Self.sanitize)
+            let dependency = dependencies[index]
+            if !dependency.alias.isEmpty && !Self.isValidAlias(dependency.alias) {
+                throw fail("dependency \(goQuote(dependency.name)) has disallowed characters in the alias")
+            }
+            let key = dependency.alias.isEmpty ? dependency.name : dependency.alias
+            if seen.contains(key) { throw fail("more than one dependency with name or alias \(goQuote(key))") }
+            seen.insert(key)
+        }
+    }
+
+    /// Helm's `sanitizeString`: white space becomes a space, unprintable characters are removed.
+    static func sanitize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                out.append(" ")
+            } else if isPrintable(scalar) {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// An approximation of Go's `unicode.IsPrint`: letters, marks, numbers, punctuation,
+    /// symbols and the ASCII space.
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
+            .spaceSeparator:
+            return scalar == " "
+        default:
+            return true
+        }
+    }
+
+    private static func isValidAlias(_ alias: String) -> Bool {
+        alias.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
+        }
+    }
+}
+
+/// Masterminds `semver.NewVersion` acceptance (the loose form Helm uses for chart versions):
+/// optional `v`, one to three numeric parts, optional pre-release and build metadata.
+enum ChartVersionCheck {
+    static func isValid(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.hasPrefix("v") { rest = rest.dropFirst() }
+        var build: Substring?
+        if let plus = rest.firstIndex(of: "+") {
+            build = rest[rest.index(after: plus)...]
+            rest = rest[..<plus]
+        }
+        var prerelease: Substring?
+        if let dash = rest.firstIndex(of: "-") {
+            prerelease = rest[rest.index(after: dash)...]
+            rest = rest[..<dash]
+        }
+        let numbers = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...3).contains(numbers.count) else { return false }
+        for number in numbers {
+            guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), UInt64(number) != nil else {
+                return false
+            }
+        }
+        if let prerelease {
+            guard identifiersValid(prerelease) else { return false }
+            // Numeric pre-release identifiers must not have leading zeros.
+            for part in prerelease.split(separator: ".")
+            where part.count > 1 && part.hasPrefix("0") && part.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return false
+            }
+        }
+        if let build, !identifiersValid(build) { return false }
+        return true
+    }
+
+    private static func identifiersValid(_ text: Substring) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        }
+    }
+}

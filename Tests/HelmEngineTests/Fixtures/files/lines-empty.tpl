@@ -1,0 +1,1 @@
+{{ .Files.Lines "empty.txt" }}
