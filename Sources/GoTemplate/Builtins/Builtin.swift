@@ -70,7 +70,7 @@ enum Builtin: String, CaseIterable {
     }
 
     static func length(_ item: EvalValue) throws -> Int {
-        guard let value = item.value else {
+        guard let value = item.value?.unwrappingNamedType else {
             throw BuiltinError("reflect: call of reflect.Value.Type on zero Value")
         }
         switch value {
@@ -93,7 +93,9 @@ enum Builtin: String, CaseIterable {
     }
 
     static func index(_ item: EvalValue, _ indexes: [EvalValue]) throws -> EvalValue {
-        guard var current = item.value, !current.isNull else { throw BuiltinError("index of untyped nil") }
+        guard var current = item.value?.unwrappingNamedType, !current.isNull else {
+            throw BuiltinError("index of untyped nil")
+        }
         var boxed = item.boxed
         for index in indexes {
             if current.isNull { throw BuiltinError("index of nil pointer") }
@@ -126,7 +128,9 @@ enum Builtin: String, CaseIterable {
     }
 
     static func slice(_ item: EvalValue, _ indexes: [EvalValue]) throws -> EvalValue {
-        guard let value = item.value, !value.isNull else { throw BuiltinError("slice of untyped nil") }
+        guard let value = item.value?.unwrappingNamedType, !value.isNull else {
+            throw BuiltinError("slice of untyped nil")
+        }
         if indexes.count > 3 { throw BuiltinError("too many slice indexes: \(indexes.count)") }
         let count: Int
         switch value {

@@ -60,8 +60,15 @@ extension Value {
         case .string(let s): !s.isEmpty
         case .list(let l, _): !l.isEmpty
         case .map(let m, _): !m.isEmpty
-        case .object: true
+        case .object(let object): object.underlyingValue?.isTruthy ?? true
         }
+    }
+
+    /// For a named slice or map type with methods (a ``GoObject`` with an ``GoObject/underlyingValue``), that
+    /// slice or map, which `range`, `len`, `index` and `slice` see; otherwise the value itself.
+    var unwrappingNamedType: Value {
+        if case .object(let object) = self, let underlying = object.underlyingValue { return underlying }
+        return self
     }
 }
 

@@ -132,6 +132,13 @@ extension Executor {
                 if hasArgs { throw fail("\(name) has arguments but cannot be invoked as function") }
                 return EvalValue(field)
             }
+            // A named map type (Helm's `engine.files`) reads keys like any map.
+            if case .map(let map, let kind)? = object.underlyingValue {
+                if hasArgs { throw fail("\(name) is not a method but has arguments") }
+                if let element = map[name] { return EvalValue(value: element, boxed: kind.isInterface) }
+                if options.missingKey == .error { throw fail("map has no entry for key \(GoQuote.quote(name))") }
+                return options.missingKey == .zero ? EvalValue(value: .null, boxed: true) : .invalid
+            }
         default:
             break
         }

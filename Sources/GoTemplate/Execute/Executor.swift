@@ -177,7 +177,7 @@ final class Executor: FunctionContext {
             }
             return true
         }
-        switch value.value {
+        switch value.value?.unwrappingNamedType {
         case .list(let items, let kind) where !items.isEmpty:
             for (i, item) in items.enumerated() {
                 guard try iterate(EvalValue(.int(i)), EvalValue(value: item, boxed: kind.isInterface)) else { break }
