@@ -1,4 +1,4 @@
-import GoTemplate
+public import GoTemplate
 
 // The Go objects behind `.Capabilities`: field names, printing and JSON as Helm's structs produce them.
 

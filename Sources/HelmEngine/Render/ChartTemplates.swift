@@ -92,11 +92,18 @@ public struct ChartTemplates: Sendable {
     }
 
     private static func texts(of chart: Chart, fullPath: String) -> [String: String] {
-        var texts: [String: String] = [:]
-        for template in chart.templates { texts[fullPath + "/" + template.name] = template.text }
+        var result: [String: String] = [:]
+        for template in chart.templates { result[fullPath + "/" + template.name] = template.text }
         for child in chart.dependencies {
-            texts.merge(texts(of: child, fullPath: fullPath + "/charts/" + child.name)) { first, _ in first }
+            result.merge(texts(of: child, fullPath: fullPath + "/charts/" + child.name)) { first, _ in first }
         }
-        return texts
+        return result
+    }
+}
+
+extension Chart {
+    /// The `.Files` object of this chart (Helm's `engine.files`), whose `AsConfig`/`AsSecrets` encode as `toYaml`.
+    var filesValue: Value {
+        .object(ChartFiles(files: files, yamlEncoder: { value in (try? GoYAML.encode(value)) ?? "" }))
     }
 }

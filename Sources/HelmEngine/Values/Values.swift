@@ -88,7 +88,7 @@ public enum Values {
             case let other?:
                 throw ChartError(
                     code: .invalidValues,
-                    message: "type mismatch on \(subchart.name): %!t(\(goTypeName(other))=\(GoFormat.value(other)))")
+                    message: "type mismatch on \(subchart.name): %!t(\(goTypeName(other))=\(GoFormatter.format(other)))")
             }
             let subPrefix = concatPrefix(prefix, chart.name)
             coalesceGlobals(&subValues, from: dest, prefix: subPrefix, warnings: &warnings)
@@ -202,12 +202,12 @@ public enum Values {
                     dst[key] = .map(existingTable)
                 } else {
                     warnings.append(
-                        "warning: cannot overwrite table with non table for \(fullKey) (\(GoFormat.value(value)))")
+                        "warning: cannot overwrite table with non table for \(fullKey) (\(GoFormatter.format(value)))")
                 }
             } else if case .map = existing {
                 if case .null = value {} else {
                     warnings.append(
-                        "warning: destination for \(fullKey) is a table. Ignoring non-table value (\(GoFormat.value(value)))")
+                        "warning: destination for \(fullKey) is a table. Ignoring non-table value (\(GoFormatter.format(value)))")
                 }
             }
         }

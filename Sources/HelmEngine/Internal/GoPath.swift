@@ -1,8 +1,8 @@
-/// Go's `path` package functions that chart loading depends on: `Clean`, `Base`, `Ext` and
-/// `filepath.Match` (with `/` as the separator).
-enum GoPath {
+/// Go's `path` package (`Clean`, `Base`, `Dir`, `Ext`) and `filepath.Match` with `/` as the separator,
+/// shared by chart loading, Sprig's path functions and the CLI's `--show-only`.
+package enum GoPath {
     /// Go's `path.Clean`: the shortest equivalent path, lexically.
-    static func clean(_ path: String) -> String {
+    package static func clean(_ path: String) -> String {
         if path.isEmpty { return "." }
         let rooted = path.hasPrefix("/")
         var out: [Substring] = []
@@ -24,7 +24,7 @@ enum GoPath {
     }
 
     /// Go's `path.Base`: the last element, trailing slashes removed.
-    static func base(_ path: String) -> String {
+    package static func base(_ path: String) -> String {
         if path.isEmpty { return "." }
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
@@ -33,8 +33,14 @@ enum GoPath {
         return String(trimmed)
     }
 
+    /// Go's `path.Dir`: everything before the last element, cleaned.
+    package static func dir(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return clean(String(path[...slash]))
+    }
+
     /// Go's `path.Ext`: the suffix from the final dot of the last element, or "".
-    static func ext(_ path: String) -> String {
+    package static func ext(_ path: String) -> String {
         for index in path.indices.reversed() {
             let char = path[index]
             if char == "/" { return "" }
@@ -44,13 +50,13 @@ enum GoPath {
     }
 
     /// The error Go's `filepath.Match` reports for a malformed pattern.
-    struct BadPattern: Error {}
+    package struct BadPattern: Error {}
 
     /// Go's `filepath.Match` on Unix: `*` and `?` never match `/`, `[...]` classes with ranges
     /// and `^` negation, `\` escapes.
     ///
     /// - Throws: ``BadPattern`` when the pattern is malformed (Go's `ErrBadPattern`).
-    static func match(_ pattern: String, _ name: String) throws -> Bool {
+    package static func match(_ pattern: String, _ name: String) throws -> Bool {
         try GlobMatcher(pattern: Array(pattern.unicodeScalars), name: Array(name.unicodeScalars)).run()
     }
 }
