@@ -90,6 +90,9 @@ final class Executor: FunctionContext {
     // MARK: Walking
 
     func walk(_ dot: EvalValue, _ list: ListNode) throws(Interrupt) {
+        if !budget.stack.hasRoom() {
+            throw fail("template nesting is too deep for the thread's stack", code: .limitExceeded)
+        }
         for item in list.items {
             try step()
             switch item {
@@ -271,6 +274,10 @@ final class Executor: FunctionContext {
         let nestedDepth = depth + templateDepth + 1
         if nestedDepth >= options.maxDepth {
             let detail = "exceeded maximum template depth (\(options.maxDepth))"
+            throw TemplateError(code: .limitExceeded, message: "template: \(tree.name): \(detail)", detail: detail)
+        }
+        if !budget.stack.hasRoom() {
+            let detail = "template nesting is too deep for the thread's stack"
             throw TemplateError(code: .limitExceeded, message: "template: \(tree.name): \(detail)", detail: detail)
         }
         let executor = Executor(set: set, options: options, budget: budget, tree: tree, depth: nestedDepth)

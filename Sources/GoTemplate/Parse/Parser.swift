@@ -16,6 +16,7 @@ struct Parser {
     private var rangeDepth = 0
     private var depth = 0
     private var actionLine = 0
+    private let stack = StackGuard.forCurrentThread()
     /// Trees defined so far in this text, in definition order (Go's `treeSet`).
     private(set) var trees: [(name: String, root: ListNode)] = []
 
@@ -123,7 +124,7 @@ struct Parser {
 
     private mutating func enter() throws(Failure) {
         depth += 1
-        if depth > maxDepth { throw fail("max expression depth exceeded") }
+        if depth > maxDepth || !stack.hasRoom() { throw fail("max expression depth exceeded") }
     }
 
     // MARK: Trees
