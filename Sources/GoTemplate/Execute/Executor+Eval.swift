@@ -53,15 +53,8 @@ extension Executor {
     /// Go's `idealConstant`: an untyped number in a context that gives it no type.
     func idealConstant(_ node: NumberNode) throws(Interrupt) -> EvalValue {
         at = node
-        let text = node.text
-        let isHexInt = text.utf8.count > 2 && text.hasPrefix("0") && (text.dropFirst().first == "x" || text.dropFirst().first == "X")
-            && !text.contains(where: { $0 == "p" || $0 == "P" })
-        let isRune = text.hasPrefix("'")
-        if node.isFloat && !isHexInt && !isRune && text.contains(where: { ".eEpP".contains($0) }) {
-            return EvalValue(.float(node.float64))
-        }
-        if node.isInt { return EvalValue(.int(Int(node.int64))) }
-        if node.isUint { throw fail("\(text) overflows int") }
+        if let value = node.ideal { return EvalValue(value) }
+        if node.isUint { throw fail("\(node.text) overflows int") }
         return .invalid
     }
 

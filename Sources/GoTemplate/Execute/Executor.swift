@@ -16,8 +16,9 @@ final class Executor: FunctionContext {
     let depth: Int
     /// The template being executed (changes inside `{{template}}`).
     var tree: Tree
-    /// The node being evaluated, for error messages (Go's `state.node`).
-    var at: any Node
+    /// The node being evaluated, for error messages (Go's `state.node`). Nodes belong to the trees the
+    /// set holds for the whole execution, so the reference needs no retain.
+    unowned(unsafe) var at: any Node
     var vars: [(name: String, value: EvalValue)] = []
     var output: [UInt8] = []
     /// The template `execute` started with; `executeText` parses under this name, as Helm's `tpl` does.
