@@ -129,6 +129,8 @@ final class Executor: FunctionContext {
         }
         switch v {
         case .string(let s): try write(s)
+        case .bool(let b): try write(b ? "true" : "false")
+        case .int(let i, let kind) where !kind.isUnsigned || i >= 0: try write(String(i))
         default: try write(GoFormatter.format(v))
         }
     }
@@ -264,10 +266,13 @@ final class Executor: FunctionContext {
         return try nested(set: set, tree: target, data: data)
     }
 
+    /// Parses `text` into a copy of the set under the set's name (Helm's `tpl` parses under its root
+    /// template's name, `gotpl`), or under the executing template's name when the set has none.
     func executeText(_ text: String, data: Value) throws -> String {
         var copy = set
-        try copy.parse(name: topName, text: text)
-        guard let target = copy.trees[topName] else { return "" }
+        let name = set.name.isEmpty ? topName : set.name
+        try copy.parse(name: name, text: text)
+        guard let target = copy.trees[name] else { return "" }
         return try nested(set: copy, tree: target, data: data)
     }
 
