@@ -15,7 +15,8 @@ struct ExecutorTests {
     // MARK: Missing keys
 
     @Test func testExecute_missingKeyDefault() throws {
-        #expect(try run("{{ .nope }}|{{ .nope.deeper }}|{{ .labels.nope }}", data) == "<no value>|<no value>|<no value>")
+        #expect(
+            try run("{{ .nope }}|{{ .nope.deeper }}|{{ .labels.nope }}", data) == "<no value>|<no value>|<no value>")
     }
 
     @Test func testExecute_missingKeyZero() throws {
@@ -47,7 +48,8 @@ struct ExecutorTests {
         #expect(error?.executing == "t")
         #expect(error?.context == ".s.x")
         #expect(error?.detail == "can't evaluate field x in type interface {}")
-        #expect(error?.message == "template: t:2:7: executing \"t\" at <.s.x>: can't evaluate field x in type interface {}")
+        #expect(
+            error?.message == "template: t:2:7: executing \"t\" at <.s.x>: can't evaluate field x in type interface {}")
     }
 
     @Test func testExecute_unknownTemplate() {
@@ -61,13 +63,17 @@ struct ExecutorTests {
         try set.parse(name: "helpers", text: "\n{{ define \"d\" }}{{ .x.y }}{{ end }}")
         try set.parse(name: "main", text: "{{ template \"d\" .s }}")
         let error = templateError { _ = try set.execute(name: "main", data: data) }
-        #expect(error?.message == "template: helpers:2:21: executing \"d\" at <.x.y>: can't evaluate field x in type string")
+        #expect(
+            error?.message == "template: helpers:2:21: executing \"d\" at <.x.y>: can't evaluate field x in type string"
+        )
     }
 
     // MARK: Go objects
 
     @Test func testExecute_objectFieldsAndMethods() throws {
-        let out = try run("{{ .obj.Name }} {{ .obj.Port }} {{ .obj.Greet \"you\" }} {{ \"me\" | .obj.Greet }} {{ .obj.Double 4 }} {{ .obj }}", data)
+        let out = try run(
+            "{{ .obj.Name }} {{ .obj.Port }} {{ .obj.Greet \"you\" }} {{ \"me\" | .obj.Greet }} {{ .obj.Double 4 }} {{ .obj }}",
+            data)
         #expect(out == "o 8080 hello you from o hello me from o 8 &{o}")
     }
 
@@ -100,7 +106,11 @@ struct ExecutorTests {
     @Test func testExecute_includeAndTpl() throws {
         var set = TemplateSet(functions: ["include": Self.include, "tpl": Self.tpl])
         try set.parse(name: "h", text: "{{ define \"h\" }}<{{ . }}>{{ end }}")
-        try set.parse(name: "t", text: "{{ include \"h\" .s }} {{ tpl \"{{ include \\\"h\\\" 1 }}{{ define \\\"n\\\" }}N{{ end }}{{ template \\\"n\\\" }}\" . }}")
+        try set.parse(
+            name: "t",
+            text:
+                "{{ include \"h\" .s }} {{ tpl \"{{ include \\\"h\\\" 1 }}{{ define \\\"n\\\" }}N{{ end }}{{ template \\\"n\\\" }}\" . }}"
+        )
         #expect(try set.execute(name: "t", data: data) == "<str> <1>N")
         // A define made inside tpl text stays in tpl's copy of the set.
         #expect(!set.hasTemplate(named: "n"))
@@ -120,10 +130,14 @@ struct ExecutorTests {
     @Test(.timeLimit(.minutes(1)))
     func testExecute_templateRecursionIsBounded() throws {
         var set = TemplateSet()
-        try set.parse(name: "t", text: "{{ define \"loop\" }}{{ template \"loop\" . }}{{ end }}{{ template \"loop\" . }}")
+        try set.parse(
+            name: "t", text: "{{ define \"loop\" }}{{ template \"loop\" . }}{{ end }}{{ template \"loop\" . }}")
         let error = templateError { _ = try set.execute(name: "t", data: .null) }
         #expect(error?.code == .limitExceeded)
-        #expect(error?.message == "template: t:1:31: executing \"loop\" at <{{template \"loop\" .}}>: exceeded maximum template depth (1000)")
+        #expect(
+            error?.message
+                == "template: t:1:31: executing \"loop\" at <{{template \"loop\" .}}>: exceeded maximum template depth (1000)"
+        )
     }
 
     @Test(.timeLimit(.minutes(1)))
@@ -131,7 +145,8 @@ struct ExecutorTests {
         var set = TemplateSet(functions: ["include": Self.include])
         try set.parse(
             name: "t",
-            text: "{{ define \"loop\" }}{{ if true }}{{ with . }}{{ range 1 }}{{ template \"loop\" 1 }}{{ end }}{{ end }}{{ end }}{{ end }}"
+            text:
+                "{{ define \"loop\" }}{{ if true }}{{ with . }}{{ range 1 }}{{ template \"loop\" 1 }}{{ end }}{{ end }}{{ end }}{{ end }}"
                 + "{{ define \"inc\" }}{{ if true }}{{ include \"inc\" . | printf \"%s\" }}{{ end }}{{ end }}")
         try set.parse(name: "a", text: "{{ template \"loop\" 1 }}")
         try set.parse(name: "b", text: "{{ include \"inc\" 1 }}")
@@ -160,14 +175,17 @@ struct ExecutorTests {
     @Test(.timeLimit(.minutes(1)))
     func testExecute_nestedRangesHitStepLimit() {
         let options = ExecuteOptions(maxSteps: 100_000)
-        let error = templateError { _ = try run("{{ range 1000 }}{{ range 1000 }}{{ range 1000 }}{{ end }}{{ end }}{{ end }}", options: options) }
+        let error = templateError {
+            _ = try run("{{ range 1000 }}{{ range 1000 }}{{ range 1000 }}{{ end }}{{ end }}{{ end }}", options: options)
+        }
         #expect(error?.code == .limitExceeded)
     }
 
     // MARK: Control flow
 
     @Test func testExecute_breakAndContinue() throws {
-        let text = "{{ range $i := 10 }}{{ if eq $i 2 }}{{ continue }}{{ end }}{{ if eq $i 5 }}{{ break }}{{ end }}{{ $i }}{{ end }}"
+        let text =
+            "{{ range $i := 10 }}{{ if eq $i 2 }}{{ continue }}{{ end }}{{ if eq $i 5 }}{{ break }}{{ end }}{{ $i }}{{ end }}"
         #expect(try run(text) == "0134")
     }
 

@@ -27,12 +27,18 @@ struct GoFormatterTests {
     }
 
     @Test func testSprint_spacing() {
-        #expect(GoFormatter.sprint([.int(1), .int(2), .string("a"), .string("b"), .int(3), .null, .int(4)]) == "1 2ab3 <nil> 4")
+        #expect(
+            GoFormatter.sprint([.int(1), .int(2), .string("a"), .string("b"), .int(3), .null, .int(4)])
+                == "1 2ab3 <nil> 4")
         #expect(GoFormatter.sprintln([.int(1), .string("a")]) == "1 a\n")
     }
 
     static let printfCases: [(String, [Value], String)] = [
-        ("%5.2f|%-5d|%05d|%x|%q|%v|%T", [.float(3.14159), .int(42), .int(42), .int(255), .string("hi"), .bool(true), .list([])], " 3.14|42   |00042|ff|\"hi\"|true|[]interface {}"),
+        (
+            "%5.2f|%-5d|%05d|%x|%q|%v|%T",
+            [.float(3.14159), .int(42), .int(42), .int(255), .string("hi"), .bool(true), .list([])],
+            " 3.14|42   |00042|ff|\"hi\"|true|[]interface {}"
+        ),
         ("%d %d", [.int(1)], "1 %!d(MISSING)"),
         ("%d", [.int(1), .int(2)], "1%!(EXTRA int=2)"),
         ("%d", [.string("x")], "%!d(string=x)"),
@@ -40,7 +46,13 @@ struct GoFormatterTests {
         ("abc%", [], "abc%!(NOVERB)"),
         ("%v|%s|%d", [.null, .null, .null], "<nil>|%!s(<nil>)|%!d(<nil>)"),
         ("%*d|%-*d|%.*f", [.int(5), .int(1), .int(5), .int(2), .int(2), .float(3.14159)], "    1|2    |3.14"),
-        ("%e %E %.3e %g %G %.3g", [.float(1234.5678), .float(1234.5678), .float(1234.5678), .float(1234.5678), .float(0.000001234), .float(1234.5678)], "1.234568e+03 1.234568E+03 1.235e+03 1234.5678 1.234E-06 1.23e+03"),
+        (
+            "%e %E %.3e %g %G %.3g",
+            [
+                .float(1234.5678), .float(1234.5678), .float(1234.5678), .float(1234.5678), .float(0.000001234),
+                .float(1234.5678),
+            ], "1.234568e+03 1.234568E+03 1.235e+03 1234.5678 1.234E-06 1.23e+03"
+        ),
         ("%x %X %x", [.list([.string("a")]), .string("hello"), .float(3.5)], "[61] 68656C6C6F 0x1.cp+01"),
         ("%#v", [.list([.string("a"), .float(1), .null])], "[]interface {}{\"a\", 1, interface {}(nil)}"),
         ("%#v", [.map(["a": .float(1), "b": .float(2)])], "map[string]interface {}{\"a\":1, \"b\":2}"),

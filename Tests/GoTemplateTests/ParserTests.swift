@@ -17,8 +17,10 @@ struct ParserTests {
         ("{{ }}", "template: t:1: missing value for command"),
         ("{{ \"a\" | \"b\" }}", "template: t:1: non executable command in pipeline stage 2"),
         ("{{ template \"x\" | }}", "template: t:1: unexpected \"|\" in template clause"),
-        ("{{ define \"a\" }}{{ end }}{{ define \"a\" }}x{{ end }}{{ define \"a\" }}y{{ end }}",
-         "template: t:1: template: multiple definition of template \"a\""),
+        (
+            "{{ define \"a\" }}{{ end }}{{ define \"a\" }}x{{ end }}{{ define \"a\" }}y{{ end }}",
+            "template: t:1: template: multiple definition of template \"a\""
+        ),
         ("{{ nosuch 1 }}", "template: t:1: function \"nosuch\" not defined"),
         ("{{ break }}", "template: t:1: {{break}} outside {{range}}"),
         ("{{/* x */ }}", "template: t:1: comment ends before closing delimiter"),

@@ -31,7 +31,9 @@ enum StandInFunctions {
         // helm: func(tpl string, vals interface{}) (string, error)
         "tpl": TemplateFunction([.string, .any]) { args, context in
             guard case .string(let text) = args[0] else { return .null }
-            let quoted = "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            let quoted =
+                "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
             do {
                 let out = try context.executeText(text, data: args[1])
                 return .string(out.replacingOccurrences(of: "<no value>", with: ""))

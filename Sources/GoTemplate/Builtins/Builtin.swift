@@ -20,7 +20,8 @@ enum Builtin: String, CaseIterable {
         }
     }
 
-    func call(_ argv: [EvalValue], executor: Executor, args: ArraySlice<Operand>, final: EvalValue?) throws -> EvalValue {
+    func call(_ argv: [EvalValue], executor: Executor, args: ArraySlice<Operand>, final: EvalValue?) throws -> EvalValue
+    {
         switch self {
         case .and, .or:
             return argv.last ?? .invalid  // Short-circuiting happens in the executor.
@@ -69,10 +70,11 @@ enum Builtin: String, CaseIterable {
     /// Go's `evalArgs`: a single string as is, else `fmt.Sprint` with invalid values as `<no value>`.
     static func evalArgs(_ argv: [EvalValue]) -> String {
         if argv.count == 1, case .string(let s) = argv[0].value { return s }
-        return GoFormatter.sprint(argv.map { v -> Value in
-            guard let value = v.value, !value.isNull else { return .string("<no value>") }
-            return value
-        })
+        return GoFormatter.sprint(
+            argv.map { v -> Value in
+                guard let value = v.value, !value.isNull else { return .string("<no value>") }
+                return value
+            })
     }
 
     static func length(_ item: EvalValue) throws -> Int {

@@ -236,7 +236,8 @@ extension Executor {
         }
         if parameter == .any { return value }
         if case .null = v {
-            throw fail("wrong type for value; expected \(parameter.goName); got \(value.typeName == "<nil>" ? "interface {}" : value.typeName)")
+            let got = value.typeName == "<nil>" ? "interface {}" : value.typeName
+            throw fail("wrong type for value; expected \(parameter.goName); got \(got)")
         }
         if let assigned = parameter.assign(v) { return EvalValue(assigned) }
         throw fail("wrong type for value; expected \(parameter.goName); got \(v.goTypeName)")

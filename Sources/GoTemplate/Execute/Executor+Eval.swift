@@ -83,7 +83,8 @@ extension Executor {
             try notAFunction(args ?? [], final: final)
             return value
         }
-        return try evalFieldChain(dot, receiver: value, node: node, idents: node.idents.dropFirst(), args: args, final: final)
+        return try evalFieldChain(
+            dot, receiver: value, node: node, idents: node.idents.dropFirst(), args: args, final: final)
     }
 
     func evalFieldChain(
@@ -106,7 +107,9 @@ extension Executor {
             return .invalid
         }
         let typeName = receiver.typeName
-        if case .null = value { throw fail("nil pointer evaluating \(receiver.boxed ? typeName : "interface {}").\(name)") }
+        if case .null = value {
+            throw fail("nil pointer evaluating \(receiver.boxed ? typeName : "interface {}").\(name)")
+        }
         if case .object(let object) = value, let method = object.method(name) {
             return try evalCall(dot, .function(method), callNode: node, name: name, args: args, final: final)
         }

@@ -45,7 +45,9 @@ final class Executor: FunctionContext {
             switch error {
             case .failure(let e): throw e
             case .breakLoop, .continueLoop:
-                throw TemplateError(code: .execute, message: "template: \(tree.name): break outside range", detail: "break outside range")
+                throw TemplateError(
+                    code: .execute, message: "template: \(tree.name): break outside range",
+                    detail: "break outside range")
             }
         }
         return String(decoding: output, as: UTF8.self)
@@ -54,7 +56,8 @@ final class Executor: FunctionContext {
     // MARK: Errors
 
     /// Go's `state.errorf`: `template: LOCATION: executing "NAME" at <NODE>: DETAIL`.
-    func fail(_ detail: String, code: TemplateError.Code = .execute, cause: (any Error & Sendable)? = nil) -> Interrupt {
+    func fail(_ detail: String, code: TemplateError.Code = .execute, cause: (any Error & Sendable)? = nil) -> Interrupt
+    {
         let location = tree.location(of: at.pos)
         // Go's ErrorContext once truncated this to 20 characters; the Go that Helm 4 uses does not.
         let context = at.goString
@@ -68,7 +71,9 @@ final class Executor: FunctionContext {
     func step() throws(Interrupt) {
         budget.steps += 1
         if budget.steps > budget.maxSteps {
-            throw fail("execution exceeded the limit of \(budget.maxSteps) steps (ExecuteOptions.maxSteps)", code: .limitExceeded)
+            throw fail(
+                "execution exceeded the limit of \(budget.maxSteps) steps (ExecuteOptions.maxSteps)",
+                code: .limitExceeded)
         }
     }
 
@@ -84,7 +89,9 @@ final class Executor: FunctionContext {
 
     private func checkOutput() throws(Interrupt) {
         if output.count + budget.enclosingOutput > budget.maxOutputBytes {
-            throw fail("output exceeds the limit of \(budget.maxOutputBytes) bytes (ExecuteOptions.maxOutputBytes)", code: .limitExceeded)
+            throw fail(
+                "output exceeds the limit of \(budget.maxOutputBytes) bytes (ExecuteOptions.maxOutputBytes)",
+                code: .limitExceeded)
         }
     }
 

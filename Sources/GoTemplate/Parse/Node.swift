@@ -324,7 +324,9 @@ final class NumberNode: Node {
     /// Go's `idealConstant`: the value the constant has where nothing gives it a type, or `nil` when
     /// it overflows int.
     let ideal: Value?
-    init(pos: Int, text: String, isInt: Bool, isUint: Bool, isFloat: Bool, int64: Int64, uint64: UInt64, float64: Double) {
+    init(
+        pos: Int, text: String, isInt: Bool, isUint: Bool, isFloat: Bool, int64: Int64, uint64: UInt64, float64: Double
+    ) {
         self.pos = pos
         self.text = text
         self.isInt = isInt
@@ -334,10 +336,13 @@ final class NumberNode: Node {
         self.uint64 = uint64
         self.float64 = float64
         let bytes = Array(text.utf8)
-        let isHexInt = bytes.count > 2 && bytes[0] == UInt8(ascii: "0") && (bytes[1] | 0x20) == UInt8(ascii: "x")
+        let isHexInt =
+            bytes.count > 2 && bytes[0] == UInt8(ascii: "0") && (bytes[1] | 0x20) == UInt8(ascii: "x")
             && !bytes.contains { $0 | 0x20 == UInt8(ascii: "p") }
         let isRune = bytes.first == UInt8(ascii: "'")
-        let floatSyntax = bytes.contains { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") || $0 | 0x20 == UInt8(ascii: "p") }
+        let floatSyntax = bytes.contains {
+            $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") || $0 | 0x20 == UInt8(ascii: "p")
+        }
         if isFloat && !isHexInt && !isRune && floatSyntax {
             ideal = .float(float64)
         } else if isInt {
