@@ -20,7 +20,8 @@ public struct ExecuteOptions: Sendable {
     /// Default 64 MiB.
     public var maxOutputBytes: Int
     /// The deepest nesting of `{{template}}` calls and `executeTemplate`/`executeText` calls.
-    /// Default 1000. (Go allows 100000 because goroutine stacks grow; a fixed thread stack does not.)
+    /// Default 1000. (Go allows 100000 because goroutine stacks grow.) Execution also stops with a
+    /// ``TemplateError/Code/limitExceeded`` error when the thread's stack runs low, whatever this says.
     public var maxDepth: Int
     /// The most execution steps (an item of a list walked, or one loop iteration) one execution may take,
     /// nested calls included. Default 100 million, far beyond any real chart, reached in seconds.

@@ -8,7 +8,8 @@ public struct ParseOptions: Sendable {
     /// an unknown function is the parse error `function "NAME" not defined`, as in Go.
     public var skipFunctionCheck: Bool
     /// How deeply control structures and parenthesised pipelines may nest before parsing fails with
-    /// `max expression depth exceeded`. Default 1000; it keeps hostile input from exhausting the stack.
+    /// `max expression depth exceeded`. Default 1000; parsing also stops with that error when the thread's
+    /// stack runs low, so hostile input cannot overflow it.
     public var maxNestingDepth: Int
     /// The largest template text accepted, in bytes. Default 16 MiB.
     public var maxTextBytes: Int

@@ -27,6 +27,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
             case .limitExceeded: "limit_exceeded"
             }
         }
+        /// The same as ``shortDescription``.
         public var description: String { shortDescription }
     }
 
@@ -68,6 +69,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         return "\(message)\n  caused by: \(String(describing: cause))"
     }
 
+    /// Errors are equal when their codes are (messages and causes are not compared).
     public static func == (lhs: TemplateError, rhs: TemplateError) -> Bool { lhs.code == rhs.code }
 }
 

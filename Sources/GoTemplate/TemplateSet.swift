@@ -44,7 +44,8 @@ public struct TemplateSet: Sendable {
     ///   e.g. `template: NAME:3: unexpected "}" in operand`.
     public mutating func parse(name: String, text: String) throws(TemplateError) {
         if text.utf8.count > options.maxTextBytes {
-            throw .parseNoLine(name: name, "template text is \(text.utf8.count) bytes, over the limit of \(options.maxTextBytes)")
+            throw .parseNoLine(
+                name: name, "template text is \(text.utf8.count) bytes, over the limit of \(options.maxTextBytes)")
         }
         let functions = self.functions
         let parsed = try Parser.parse(name: name, text: text, options: options) { fn in
@@ -71,7 +72,8 @@ public struct TemplateSet: Sendable {
         guard let tree = trees[name] else {
             throw TemplateError(
                 code: .execute,
-                message: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(self.name))",
+                message:
+                    "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(self.name))",
                 detail: "no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(self.name))")
         }
         let executor = Executor(set: self, options: options, budget: ExecutionBudget(options), tree: tree, depth: 0)

@@ -47,7 +47,8 @@ struct ConformanceTests {
         let expectedError = try? String(contentsOfFile: base + ".expected-error", encoding: .utf8)
         if expected == nil && expectedError == nil { return .skipped("no expectation generated") }
         if let why = knownDeviations[name] { return .skipped(why) }
-        for needle in [".Chart", ".Capabilities", ".Files", ".Subcharts"] where text.contains(needle) || (helpers ?? "").contains(needle) {
+        for needle in [".Chart", ".Capabilities", ".Files", ".Subcharts"]
+        where text.contains(needle) || (helpers ?? "").contains(needle) {
             return .skipped("uses \(needle), a Go struct the HelmEngine provides")
         }
         let values = try helmValues(yaml: valuesText)
@@ -61,10 +62,15 @@ struct ConformanceTests {
                 return .skipped("needs a Sprig/Helm \(error.detail.dropLast(" not defined".count))")
             }
             guard let expectedError else { return .failed("unexpected error: \(error.message)") }
-            return matches(error, expectedError) ? .passed : .failed("error\n  got:      \(error.message)\n  expected: \(expectedError)")
+            return matches(error, expectedError)
+                ? .passed : .failed("error\n  got:      \(error.message)\n  expected: \(expectedError)")
         }
-        guard let expected else { return .failed("expected error \(expectedError ?? ""), got output \(output.debugDescription)") }
-        return output == expected ? .passed : .failed("output\n  got:      \(output.debugDescription)\n  expected: \(expected.debugDescription)")
+        guard let expected else {
+            return .failed("expected error \(expectedError ?? ""), got output \(output.debugDescription)")
+        }
+        return output == expected
+            ? .passed
+            : .failed("output\n  got:      \(output.debugDescription)\n  expected: \(expected.debugDescription)")
     }
 
     /// Compares our error with Helm's text for it, part by part.
@@ -127,7 +133,9 @@ struct ConformanceTests {
             }
         }
         let skipCount = skipped.values.reduce(0, +)
-        print("GoTemplate conformance: \(Self.cases.count) cases, \(passed) passed, \(failed) failed, \(skipCount) skipped")
+        print(
+            "GoTemplate conformance: \(Self.cases.count) cases, \(passed) passed, \(failed) failed, \(skipCount) skipped"
+        )
         for (why, n) in skipped.sorted(by: { $0.key < $1.key }) { print("  skipped \(n): \(why)") }
         #expect(Self.cases.count > 0)
         #expect(failed == 0)

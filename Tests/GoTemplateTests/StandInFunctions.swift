@@ -31,8 +31,17 @@ enum StandInFunctions {
         // helm: func(tpl string, vals interface{}) (string, error)
         "tpl": TemplateFunction([.string, .any]) { args, context in
             guard case .string(let text) = args[0] else { return .null }
-            let out = try context.executeText(text, data: args[1])
-            return .string(out.replacingOccurrences(of: "<no value>", with: ""))
+            let quoted =
+                "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
+            do {
+                let out = try context.executeText(text, data: args[1])
+                return .string(out.replacingOccurrences(of: "<no value>", with: ""))
+            } catch let error as TemplateError where error.code == .parse {
+                throw TemplateFunctionError("cannot parse template \(quoted): \(error.message)")
+            } catch let error as TemplateError {
+                throw TemplateFunctionError("error during tpl function execution for \(quoted): \(error.message)")
+            }
         },
         // helm: func(msg string) (string, error)
         "fail": TemplateFunction([.string]) { args, _ in

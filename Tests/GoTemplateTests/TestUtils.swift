@@ -49,7 +49,8 @@ func helmValue(node: Node) -> Value {
         if yaml11True.contains(s) { return .bool(true) }
         if yaml11False.contains(s) { return .bool(false) }
         if yamlNull.contains(s) { return .null }
-        if s.range(of: #"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil,
+        if s.range(of: #"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression)
+            != nil,
             let d = Double(s.replacingOccurrences(of: "_", with: ""))
         {
             return .float(d)
@@ -95,7 +96,9 @@ func helmTopData(values: Value) -> Value {
 }
 
 /// Renders a template the way the oracle does (Helm's file names, `missingkey=zero`, `<no value>` removed).
-func renderLikeHelm(_ text: String, helpers: String? = nil, values: Value = .map([:]), functions: [String: TemplateFunction] = [:])
+func renderLikeHelm(
+    _ text: String, helpers: String? = nil, values: Value = .map([:]), functions: [String: TemplateFunction] = [:]
+)
     throws -> String
 {
     var set = TemplateSet(functions: functions, name: "gotpl")
@@ -110,7 +113,10 @@ func renderLikeHelm(_ text: String, helpers: String? = nil, values: Value = .map
 }
 
 /// Executes `text` with `data` under Go's default options (no Helm post-processing).
-func run(_ text: String, _ data: Value = .null, options: ExecuteOptions = .init(), functions: [String: TemplateFunction] = [:])
+func run(
+    _ text: String, _ data: Value = .null, options: ExecuteOptions = .init(),
+    functions: [String: TemplateFunction] = [:]
+)
     throws -> String
 {
     var set = TemplateSet(functions: functions)

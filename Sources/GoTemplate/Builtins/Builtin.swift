@@ -3,18 +3,25 @@ enum Builtin: String, CaseIterable {
     case and, or, not, len, index, slice, print, printf, println, html, js, urlquery
     case eq, ne, lt, le, gt, ge, call
 
+    private static let oneValueVariadic: ([ParamType], ParamType?) = ([.reflectValue], .reflectValue)
+    private static let oneValue: ([ParamType], ParamType?) = ([.reflectValue], nil)
+    private static let anyVariadic: ([ParamType], ParamType?) = ([], .go(.any))
+    private static let format: ([ParamType], ParamType?) = ([.go(.string)], .go(.any))
+    private static let twoValues: ([ParamType], ParamType?) = ([.reflectValue, .reflectValue], nil)
+
     /// Parameter types (Go's signatures; most take `reflect.Value` and so see values unconverted).
     var signature: ([ParamType], ParamType?) {
         switch self {
-        case .and, .or, .index, .slice, .eq, .call: ([.reflectValue], .reflectValue)
-        case .not, .len: ([.reflectValue], nil)
-        case .print, .println, .html, .js, .urlquery: ([], .go(.any))
-        case .printf: ([.go(.string)], .go(.any))
-        case .ne, .lt, .le, .gt, .ge: ([.reflectValue, .reflectValue], nil)
+        case .and, .or, .index, .slice, .eq, .call: Builtin.oneValueVariadic
+        case .not, .len: Builtin.oneValue
+        case .print, .println, .html, .js, .urlquery: Builtin.anyVariadic
+        case .printf: Builtin.format
+        case .ne, .lt, .le, .gt, .ge: Builtin.twoValues
         }
     }
 
-    func call(_ argv: [EvalValue], executor: Executor, args: [Operand], final: EvalValue?) throws -> EvalValue {
+    func call(_ argv: [EvalValue], executor: Executor, args: ArraySlice<Operand>, final: EvalValue?) throws -> EvalValue
+    {
         switch self {
         case .and, .or:
             return argv.last ?? .invalid  // Short-circuiting happens in the executor.
@@ -63,10 +70,11 @@ enum Builtin: String, CaseIterable {
     /// Go's `evalArgs`: a single string as is, else `fmt.Sprint` with invalid values as `<no value>`.
     static func evalArgs(_ argv: [EvalValue]) -> String {
         if argv.count == 1, case .string(let s) = argv[0].value { return s }
-        return GoFormatter.sprint(argv.map { v -> Value in
-            guard let value = v.value, !value.isNull else { return .string("<no value>") }
-            return value
-        })
+        return GoFormatter.sprint(
+            argv.map { v -> Value in
+                guard let value = v.value, !value.isNull else { return .string("<no value>") }
+                return value
+            })
     }
 
     static func length(_ item: EvalValue) throws -> Int {

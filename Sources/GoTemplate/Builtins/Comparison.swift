@@ -17,7 +17,10 @@ enum Comparison {
         return value.goTypeName
     }
 
-    private static func intValue(_ v: Value?) -> Int { if case .int(let i, _) = v { return i }; return 0 }
+    private static func intValue(_ v: Value?) -> Int {
+        if case .int(let i, _) = v { return i }
+        return 0
+    }
     private static func uintValue(_ v: Value?) -> UInt64 {
         if case .int(let i, _) = v { return UInt64(bitPattern: Int64(i)) }
         return 0
@@ -51,8 +54,9 @@ enum Comparison {
                 case (nil, _), (_, nil): truth = false
                 case (.some(let x), .some(let y)):
                     if !comparable(x) || !comparable(y), x.goTypeName != y.goTypeName {
-                        throw BuiltinError(
-                            "non-comparable types \(GoFormatter.sprintf("%s", [x])): \(x.goTypeName), \(y.goTypeName): \(GoFormatter.format(y))")
+                        let first = "\(GoFormatter.sprintf("%s", [x])): \(x.goTypeName)"
+                        let second = "\(y.goTypeName): \(GoFormatter.format(y))"
+                        throw BuiltinError("non-comparable types \(first), \(second)")
                     }
                     if !comparable(y) {
                         throw BuiltinError("non-comparable type \(GoFormatter.sprintf("%s", [y])): \(y.goTypeName)")

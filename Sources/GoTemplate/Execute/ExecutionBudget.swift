@@ -7,6 +7,9 @@ final class ExecutionBudget {
     /// against what its callers already wrote).
     var enclosingOutput = 0
 
+    /// The stack bound of the thread the execution runs on (executions never change threads).
+    let stack = StackGuard.forCurrentThread()
+
     init(_ options: ExecuteOptions) {
         maxSteps = options.maxSteps
         maxOutputBytes = options.maxOutputBytes

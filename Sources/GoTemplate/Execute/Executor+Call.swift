@@ -73,7 +73,7 @@ extension Executor {
         if let function = set.functions[name] {
             return try evalCall(dot, .function(function), callNode: callNode, name: name, args: args, final: final)
         }
-        if let builtin = Builtin(rawValue: name) {
+        if let builtin = node.builtin {
             return try evalCall(dot, .builtin(builtin), callNode: callNode, name: name, args: args, final: final)
         }
         throw fail("\(GoQuote.quote(name)) is not a defined function")
@@ -84,19 +84,37 @@ extension Executor {
         _ dot: EvalValue, _ callable: Callable, callNode: any Node, name: String, args allArgs: [Operand]?,
         final: EvalValue?
     ) throws(Interrupt) -> EvalValue {
-        let args = allArgs.map { Array($0.dropFirst()) } ?? []
-        let (fixed, variadic): ([ParamType], ParamType?) =
+        let args: ArraySlice<Operand> = allArgs?.dropFirst() ?? []
+        let fixedCount: Int
+        let isVariadic: Bool
+        var builtinSignature: ([ParamType], ParamType?) = ([], nil)
+        switch callable {
+        case .function(let f):
+            fixedCount = f.parameters.count
+            isVariadic = f.variadic != nil
+        case .builtin(let b):
+            builtinSignature = b.signature
+            fixedCount = builtinSignature.0.count
+            isVariadic = builtinSignature.1 != nil
+        }
+        // The parameter type of argument i (the variadic element type past the fixed ones).
+        func parameterType(_ i: Int) -> ParamType {
             switch callable {
-            case .function(let f): (f.parameters.map { .go($0) }, f.variadic.map { .go($0) })
-            case .builtin(let b): b.signature
+            case .function(let f):
+                if i < f.parameters.count { return .go(f.parameters[i]) }
+                return .go(f.variadic ?? .any)
+            case .builtin:
+                if i < builtinSignature.0.count { return builtinSignature.0[i] }
+                return builtinSignature.1 ?? .reflectValue
             }
+        }
         let numIn = args.count + (final == nil ? 0 : 1)
-        if variadic != nil {
-            if numIn < fixed.count {
-                throw fail("wrong number of args for \(name): want at least \(fixed.count) got \(args.count)")
+        if isVariadic {
+            if numIn < fixedCount {
+                throw fail("wrong number of args for \(name): want at least \(fixedCount) got \(args.count)")
             }
-        } else if numIn != fixed.count {
-            throw fail("wrong number of args for \(name): want \(fixed.count) got \(numIn)")
+        } else if numIn != fixedCount {
+            throw fail("wrong number of args for \(name): want \(fixedCount) got \(numIn)")
         }
 
         if case .builtin(let b) = callable, b == .and || b == .or {
@@ -112,12 +130,10 @@ extension Executor {
         var argv: [EvalValue] = []
         argv.reserveCapacity(numIn)
         for (i, arg) in args.enumerated() {
-            let type = i < fixed.count ? fixed[i] : (variadic ?? .reflectValue)
-            argv.append(try evalArg(dot, type, arg))
+            argv.append(try evalArg(dot, parameterType(i), arg))
         }
         if let final {
-            let type: ParamType = numIn - 1 < fixed.count ? fixed[numIn - 1] : (variadic ?? .reflectValue)
-            argv.append(try validateType(final, type))
+            argv.append(try validateType(final, parameterType(numIn - 1)))
         }
 
         switch callable {
@@ -220,7 +236,8 @@ extension Executor {
         }
         if parameter == .any { return value }
         if case .null = v {
-            throw fail("wrong type for value; expected \(parameter.goName); got \(value.typeName == "<nil>" ? "interface {}" : value.typeName)")
+            let got = value.typeName == "<nil>" ? "interface {}" : value.typeName
+            throw fail("wrong type for value; expected \(parameter.goName); got \(got)")
         }
         if let assigned = parameter.assign(v) { return EvalValue(assigned) }
         throw fail("wrong type for value; expected \(parameter.goName); got \(v.goTypeName)")

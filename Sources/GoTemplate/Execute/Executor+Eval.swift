@@ -53,15 +53,8 @@ extension Executor {
     /// Go's `idealConstant`: an untyped number in a context that gives it no type.
     func idealConstant(_ node: NumberNode) throws(Interrupt) -> EvalValue {
         at = node
-        let text = node.text
-        let isHexInt = text.utf8.count > 2 && text.hasPrefix("0") && (text.dropFirst().first == "x" || text.dropFirst().first == "X")
-            && !text.contains(where: { $0 == "p" || $0 == "P" })
-        let isRune = text.hasPrefix("'")
-        if node.isFloat && !isHexInt && !isRune && text.contains(where: { ".eEpP".contains($0) }) {
-            return EvalValue(.float(node.float64))
-        }
-        if node.isInt { return EvalValue(.int(Int(node.int64))) }
-        if node.isUint { throw fail("\(text) overflows int") }
+        if let value = node.ideal { return EvalValue(value) }
+        if node.isUint { throw fail("\(node.text) overflows int") }
         return .invalid
     }
 
@@ -90,7 +83,8 @@ extension Executor {
             try notAFunction(args ?? [], final: final)
             return value
         }
-        return try evalFieldChain(dot, receiver: value, node: node, idents: node.idents.dropFirst(), args: args, final: final)
+        return try evalFieldChain(
+            dot, receiver: value, node: node, idents: node.idents.dropFirst(), args: args, final: final)
     }
 
     func evalFieldChain(
@@ -113,7 +107,9 @@ extension Executor {
             return .invalid
         }
         let typeName = receiver.typeName
-        if case .null = value { throw fail("nil pointer evaluating \(receiver.boxed ? typeName : "interface {}").\(name)") }
+        if case .null = value {
+            throw fail("nil pointer evaluating \(receiver.boxed ? typeName : "interface {}").\(name)")
+        }
         if case .object(let object) = value, let method = object.method(name) {
             return try evalCall(dot, .function(method), callNode: node, name: name, args: args, final: final)
         }

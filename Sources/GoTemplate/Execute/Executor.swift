@@ -16,8 +16,9 @@ final class Executor: FunctionContext {
     let depth: Int
     /// The template being executed (changes inside `{{template}}`).
     var tree: Tree
-    /// The node being evaluated, for error messages (Go's `state.node`).
-    var at: any Node
+    /// The node being evaluated, for error messages (Go's `state.node`). Nodes belong to the trees the
+    /// set holds for the whole execution, so the reference needs no retain.
+    unowned(unsafe) var at: any Node
     var vars: [(name: String, value: EvalValue)] = []
     var output: [UInt8] = []
     /// The template `execute` started with; `executeText` parses under this name, as Helm's `tpl` does.
@@ -44,7 +45,9 @@ final class Executor: FunctionContext {
             switch error {
             case .failure(let e): throw e
             case .breakLoop, .continueLoop:
-                throw TemplateError(code: .execute, message: "template: \(tree.name): break outside range", detail: "break outside range")
+                throw TemplateError(
+                    code: .execute, message: "template: \(tree.name): break outside range",
+                    detail: "break outside range")
             }
         }
         return String(decoding: output, as: UTF8.self)
@@ -53,7 +56,8 @@ final class Executor: FunctionContext {
     // MARK: Errors
 
     /// Go's `state.errorf`: `template: LOCATION: executing "NAME" at <NODE>: DETAIL`.
-    func fail(_ detail: String, code: TemplateError.Code = .execute, cause: (any Error & Sendable)? = nil) -> Interrupt {
+    func fail(_ detail: String, code: TemplateError.Code = .execute, cause: (any Error & Sendable)? = nil) -> Interrupt
+    {
         let location = tree.location(of: at.pos)
         // Go's ErrorContext once truncated this to 20 characters; the Go that Helm 4 uses does not.
         let context = at.goString
@@ -67,7 +71,9 @@ final class Executor: FunctionContext {
     func step() throws(Interrupt) {
         budget.steps += 1
         if budget.steps > budget.maxSteps {
-            throw fail("execution exceeded the limit of \(budget.maxSteps) steps (ExecuteOptions.maxSteps)", code: .limitExceeded)
+            throw fail(
+                "execution exceeded the limit of \(budget.maxSteps) steps (ExecuteOptions.maxSteps)",
+                code: .limitExceeded)
         }
     }
 
@@ -83,13 +89,18 @@ final class Executor: FunctionContext {
 
     private func checkOutput() throws(Interrupt) {
         if output.count + budget.enclosingOutput > budget.maxOutputBytes {
-            throw fail("output exceeds the limit of \(budget.maxOutputBytes) bytes (ExecuteOptions.maxOutputBytes)", code: .limitExceeded)
+            throw fail(
+                "output exceeds the limit of \(budget.maxOutputBytes) bytes (ExecuteOptions.maxOutputBytes)",
+                code: .limitExceeded)
         }
     }
 
     // MARK: Walking
 
     func walk(_ dot: EvalValue, _ list: ListNode) throws(Interrupt) {
+        if !budget.stack.hasRoom() {
+            throw fail("template nesting is too deep for the thread's stack", code: .limitExceeded)
+        }
         for item in list.items {
             try step()
             switch item {
@@ -125,6 +136,8 @@ final class Executor: FunctionContext {
         }
         switch v {
         case .string(let s): try write(s)
+        case .bool(let b): try write(b ? "true" : "false")
+        case .int(let i, let kind) where !kind.isUnsigned || i >= 0: try write(String(i))
         default: try write(GoFormatter.format(v))
         }
     }
@@ -260,10 +273,13 @@ final class Executor: FunctionContext {
         return try nested(set: set, tree: target, data: data)
     }
 
+    /// Parses `text` into a copy of the set under the set's name (Helm's `tpl` parses under its root
+    /// template's name, `gotpl`), or under the executing template's name when the set has none.
     func executeText(_ text: String, data: Value) throws -> String {
         var copy = set
-        try copy.parse(name: topName, text: text)
-        guard let target = copy.trees[topName] else { return "" }
+        let name = set.name.isEmpty ? topName : set.name
+        try copy.parse(name: name, text: text)
+        guard let target = copy.trees[name] else { return "" }
         return try nested(set: copy, tree: target, data: data)
     }
 
@@ -271,6 +287,10 @@ final class Executor: FunctionContext {
         let nestedDepth = depth + templateDepth + 1
         if nestedDepth >= options.maxDepth {
             let detail = "exceeded maximum template depth (\(options.maxDepth))"
+            throw TemplateError(code: .limitExceeded, message: "template: \(tree.name): \(detail)", detail: detail)
+        }
+        if !budget.stack.hasRoom() {
+            let detail = "template nesting is too deep for the thread's stack"
             throw TemplateError(code: .limitExceeded, message: "template: \(tree.name): \(detail)", detail: detail)
         }
         let executor = Executor(set: set, options: options, budget: budget, tree: tree, depth: nestedDepth)

@@ -28,7 +28,9 @@ enum GoFloat {
             out += Array((exponent >= 0 ? "+\(exponent)" : "\(exponent)").utf8)
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
             if precision < 0 {
-                appendF(shortest(magnitude), precision: max(shortest(magnitude).digits.count - shortest(magnitude).dp, 0), to: &out)
+                appendF(
+                    shortest(magnitude), precision: max(shortest(magnitude).digits.count - shortest(magnitude).dp, 0),
+                    to: &out)
             } else {
                 out += Array(String(format: "%.\(min(precision, 1000))f", magnitude).utf8)
             }
@@ -180,7 +182,9 @@ enum GoFloat {
             }
         }
         var frac: [UInt8] = []
-        for shift in stride(from: 48, through: 0, by: -4) { frac.append(digits[Int((mantissa >> UInt64(shift)) & 0xF)]) }
+        for shift in stride(from: 48, through: 0, by: -4) {
+            frac.append(digits[Int((mantissa >> UInt64(shift)) & 0xF)])
+        }
         let lead = value == 0 ? UInt8(ascii: "0") : UInt8(ascii: "1")
         if precision >= 0 && precision < 13 {
             // Round the 52-bit fraction to `precision` hex digits, half to even.
@@ -195,7 +199,9 @@ enum GoFloat {
                 exponent += 1
             }
             frac = []
-            for k in stride(from: precision - 1, through: 0, by: -1) { frac.append(digits[Int((m >> UInt64(4 * k)) & 0xF)]) }
+            for k in stride(from: precision - 1, through: 0, by: -1) {
+                frac.append(digits[Int((m >> UInt64(4 * k)) & 0xF)])
+            }
         } else {
             while let last = frac.last, last == UInt8(ascii: "0") { frac.removeLast() }
             if precision > 13 { while frac.count < precision { frac.append(UInt8(ascii: "0")) } }

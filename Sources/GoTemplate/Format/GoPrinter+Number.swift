@@ -17,7 +17,8 @@ extension GoPrinter {
             }
         case UInt8(ascii: "d"): integer(magnitude, negative: negative, base: 10, upper: false, verb: verb)
         case UInt8(ascii: "b"): integer(magnitude, negative: negative, base: 2, upper: false, verb: verb)
-        case UInt8(ascii: "o"), UInt8(ascii: "O"): integer(magnitude, negative: negative, base: 8, upper: false, verb: verb)
+        case UInt8(ascii: "o"), UInt8(ascii: "O"):
+            integer(magnitude, negative: negative, base: 8, upper: false, verb: verb)
         case UInt8(ascii: "x"): integer(magnitude, negative: negative, base: 16, upper: false, verb: verb)
         case UInt8(ascii: "X"): integer(magnitude, negative: negative, base: 16, upper: true, verb: verb)
         case UInt8(ascii: "c"): pad(String(Character(scalar(of: i, unsigned: unsigned))))
@@ -149,7 +150,9 @@ extension GoPrinter {
         default: break
         }
         var tail: [UInt8] = []
-        if let e = num.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "p") || $0 == UInt8(ascii: "P") }) {
+        if let e = num.firstIndex(where: {
+            $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "p") || $0 == UInt8(ascii: "P")
+        }) {
             tail = Array(num[e...])
             num = Array(num[..<e])
         }
@@ -158,8 +161,9 @@ extension GoPrinter {
         for i in 1..<num.count {
             switch num[i] {
             case UInt8(ascii: "."): sawPoint = true
-            case UInt8(ascii: "0"): if sawNonzero { digits -= 1 } else if sawPoint { }
-            case UInt8(ascii: "1")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"):
+            case UInt8(ascii: "0"): if sawNonzero { digits -= 1 } else if sawPoint {}
+            case UInt8(ascii: "1")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+                UInt8(ascii: "A")...UInt8(ascii: "F"):
                 sawNonzero = true
                 digits -= 1
             default: break

@@ -116,7 +116,11 @@ struct GoPrinter {
                 buffer += Array("<nil>".utf8)
             }
         case .bool(let b):
-            if verb == UInt8(ascii: "t") || verb == UInt8(ascii: "v") { pad(b ? "true" : "false") } else { badVerb(verb, value) }
+            if verb == UInt8(ascii: "t") || verb == UInt8(ascii: "v") {
+                pad(b ? "true" : "false")
+            } else {
+                badVerb(verb, value)
+            }
         case .int(let i, let kind):
             fmtInteger(i, kind: kind, verb: verb, value: value)
         case .float(let f):
@@ -131,8 +135,13 @@ struct GoPrinter {
             default: badVerb(verb, value)
             }
         case .list(let items, let kind):
-            if kind == .uint8, [UInt8(ascii: "s"), UInt8(ascii: "q"), UInt8(ascii: "x"), UInt8(ascii: "X")].contains(verb) {
-                let bytes = items.map { v -> UInt8 in if case .int(let i, _) = v { return UInt8(truncatingIfNeeded: i) }; return 0 }
+            if kind == .uint8,
+                [UInt8(ascii: "s"), UInt8(ascii: "q"), UInt8(ascii: "x"), UInt8(ascii: "X")].contains(verb)
+            {
+                let bytes = items.map { v -> UInt8 in
+                    if case .int(let i, _) = v { return UInt8(truncatingIfNeeded: i) }
+                    return 0
+                }
                 switch verb {
                 case UInt8(ascii: "s"): fmtS(String(decoding: bytes, as: UTF8.self))
                 case UInt8(ascii: "q"): fmtQ(String(decoding: bytes, as: UTF8.self))

@@ -8,7 +8,9 @@ enum GoQuote {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 2)
         out.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars { appendEscaped(scalar, quote: UInt8(ascii: "\""), asciiOnly: asciiOnly, to: &out) }
+        for scalar in text.unicodeScalars {
+            appendEscaped(scalar, quote: UInt8(ascii: "\""), asciiOnly: asciiOnly, to: &out)
+        }
         out.append(UInt8(ascii: "\""))
         return String(decoding: out, as: UTF8.self)
     }

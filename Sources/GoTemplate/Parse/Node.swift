@@ -277,9 +277,12 @@ final class VariableNode: Node {
 final class IdentifierNode: Node {
     let pos: Int
     let name: String
+    /// The Go built-in of this name, looked up once (a set's own function of the name still wins).
+    let builtin: Builtin?
     init(pos: Int, name: String) {
         self.pos = pos
         self.name = name
+        self.builtin = Builtin(rawValue: name)
     }
     func write(to out: inout String) { out += name }
 }
@@ -318,7 +321,12 @@ final class NumberNode: Node {
     let int64: Int64
     let uint64: UInt64
     let float64: Double
-    init(pos: Int, text: String, isInt: Bool, isUint: Bool, isFloat: Bool, int64: Int64, uint64: UInt64, float64: Double) {
+    /// Go's `idealConstant`: the value the constant has where nothing gives it a type, or `nil` when
+    /// it overflows int.
+    let ideal: Value?
+    init(
+        pos: Int, text: String, isInt: Bool, isUint: Bool, isFloat: Bool, int64: Int64, uint64: UInt64, float64: Double
+    ) {
         self.pos = pos
         self.text = text
         self.isInt = isInt
@@ -327,6 +335,21 @@ final class NumberNode: Node {
         self.int64 = int64
         self.uint64 = uint64
         self.float64 = float64
+        let bytes = Array(text.utf8)
+        let isHexInt =
+            bytes.count > 2 && bytes[0] == UInt8(ascii: "0") && (bytes[1] | 0x20) == UInt8(ascii: "x")
+            && !bytes.contains { $0 | 0x20 == UInt8(ascii: "p") }
+        let isRune = bytes.first == UInt8(ascii: "'")
+        let floatSyntax = bytes.contains {
+            $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") || $0 | 0x20 == UInt8(ascii: "p")
+        }
+        if isFloat && !isHexInt && !isRune && floatSyntax {
+            ideal = .float(float64)
+        } else if isInt {
+            ideal = .int(Int(int64))
+        } else {
+            ideal = nil
+        }
     }
     func write(to out: inout String) { out += text }
 }

@@ -1,0 +1,1 @@
+{{ or (and .Values.t .Values.empty) (and .Values.fl "x") "last" }}

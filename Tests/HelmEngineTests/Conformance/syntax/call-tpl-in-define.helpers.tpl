@@ -1,0 +1,1 @@
+{{ define "h" }}{{ tpl "{{ .Values.str }}{{ .Values.nope.x }}" . }}{{ end }}

@@ -1,0 +1,1 @@
+{{ eq .Values.t true }} {{ ne .Values.fl false }}

@@ -1,0 +1,1 @@
+{{ $s := "hello" }}{{ eq $s .Values.str }}

@@ -1,0 +1,1 @@
+[{{ $n := .Values.nope }}{{ $n.a.b.c }}]

@@ -1,0 +1,1 @@
+{{ if and .Values.t (not .Values.fl) }}yes{{ end }}

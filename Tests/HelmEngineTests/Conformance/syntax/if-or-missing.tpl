@@ -1,0 +1,1 @@
+{{ if or .Values.nope .Values.empty }}yes{{ else }}no{{ end }}

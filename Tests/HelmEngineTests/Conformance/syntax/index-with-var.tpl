@@ -1,0 +1,1 @@
+{{ $k := "a" }}{{ index .Values.m $k }}

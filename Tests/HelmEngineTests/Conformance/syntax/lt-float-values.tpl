@@ -1,0 +1,1 @@
+{{ lt .Values.f .Values.int }} {{ gt .Values.big .Values.num }}

@@ -1,0 +1,1 @@
+{{ .Values.strs | print | printf "%q" }}

@@ -1,0 +1,1 @@
+{{ printf "%s %s" 1 true }}

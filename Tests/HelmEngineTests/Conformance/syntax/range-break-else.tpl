@@ -1,0 +1,1 @@
+{{ range .Values.emptylist }}x{{ else }}e{{ end }}{{ range .Values.strs }}{{ break }}{{ else }}never{{ end }}done

@@ -1,0 +1,1 @@
+{{ range len .Values.strs }}{{ . }}{{ end }}

@@ -1,0 +1,1 @@
+{{ range $k, $_ := .Values.m }}{{ $k }}{{ end }}

@@ -1,0 +1,1 @@
+{{ range $k, $v := .Values.nested }}{{ $k }}:{{ $v }}{{ end }}

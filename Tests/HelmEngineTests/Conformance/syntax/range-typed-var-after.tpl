@@ -1,0 +1,1 @@
+{{ range $i, $v := .Values.items }}{{ end }}{{ range $i, $v := .Values.items }}{{ $v.name }}{{ end }}

@@ -1,0 +1,1 @@
+{{ define "t" }}<{{ . }}>{{ end }}{{ range .Values.strs }}{{ template "t" . }}{{ end }}

@@ -1,0 +1,4 @@
+{{- define "t" -}}
+  x
+{{- end -}}
+{{- template "t" }}|{{ template "t" -}}  |

@@ -1,0 +1,1 @@
+{{ $c := 0 }}{{ range $i, $_ := .Values.strs }}{{ $c = $i }}{{ end }}{{ $c }}

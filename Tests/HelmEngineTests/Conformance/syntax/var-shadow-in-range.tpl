@@ -1,0 +1,1 @@
+{{ $v := "outer" }}{{ range $v := .Values.strs }}{{ $v }}{{ end }}{{ $v }}

@@ -1,0 +1,1 @@
+{{ with .Values.nope }}{{ else }}{{ with .Values.str }}{{ . }}{{ end }}{{ end }}
