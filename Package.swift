@@ -127,6 +127,7 @@ let package = Package(
                 "GoTemplate",
                 // Sprig's certificate tests parse and verify what the generators produce.
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -1,5 +1,7 @@
 import Crypto
+import Foundation
 import GoTemplate
+import SwiftASN1
 import Testing
 import X509
 import _CryptoExtras
