@@ -27,11 +27,13 @@ extension ChartMetadata {
         if !["", "application", "library"].contains(type) {
             throw fail("chart.metadata.type must be application or library")
         }
+        if nullMaintainer { throw fail("maintainers must not contain empty or null nodes") }
         for index in maintainers.indices {
             maintainers[index].name = Self.sanitize(maintainers[index].name)
             maintainers[index].email = Self.sanitize(maintainers[index].email)
             maintainers[index].url = Self.sanitize(maintainers[index].url)
         }
+        if nullDependency { throw fail("dependencies must not contain empty or null nodes") }
         var seen: Set<String> = []
         for index in dependencies.indices {
             dependencies[index].name = Self.sanitize(dependencies[index].name)

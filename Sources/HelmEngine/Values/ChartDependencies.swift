@@ -192,3 +192,20 @@ public enum ChartDependencies {
         return current
     }
 }
+
+extension Chart {
+    /// Checks the chart's `kubeVersion` constraint against the target cluster version, as Helm's
+    /// `renderResources` does before rendering (only the root chart's constraint is checked).
+    ///
+    /// - Parameter kubeVersion: the target version, such as `v1.36.0` (`.Capabilities.KubeVersion`).
+    /// - Throws: ``ChartError`` `invalidChart` with Helm's message when the version is outside it.
+    public func checkKubeVersion(_ kubeVersion: String) throws {
+        guard !metadata.kubeVersion.isEmpty else { return }
+        if !ChartDependencies.isCompatible(constraint: metadata.kubeVersion, version: kubeVersion) {
+            throw ChartError(
+                code: .invalidChart,
+                message: "chart requires kubeVersion: \(metadata.kubeVersion) which is incompatible with Kubernetes "
+                    + kubeVersion)
+        }
+    }
+}
