@@ -1,0 +1,1 @@
+{{ $m := fromYaml "a: b: c" }}{{ $m.Error }}

@@ -1,0 +1,1 @@
+{{ (fromYaml "a: {b: [1, 2]}").a.b | toJson }}

@@ -1,0 +1,1 @@
+{{ (fromYaml "a: 1").a | typeOf }}|{{ (fromYaml "a: 1") | typeOf }}|{{ fromYamlArray "[1]" | typeOf }}

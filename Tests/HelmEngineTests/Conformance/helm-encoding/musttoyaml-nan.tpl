@@ -1,0 +1,1 @@
+{{ mustToYaml (dict "a" (float64 "+Inf")) }}

@@ -1,0 +1,1 @@
+{{ toJson (dict "a" 1 "b" (list 1 "x" nil) "c" (int64 5) "d" 2.5) }}

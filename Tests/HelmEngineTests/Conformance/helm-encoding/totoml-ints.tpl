@@ -1,0 +1,1 @@
+{{ toToml (dict "a" 1 "b" (float64 2) "c" .Values.n) }}

@@ -1,0 +1,1 @@
+{{ toYaml (dict "b" (.Files.GetBytes "f.txt")) }}|{{ toJson (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ toYaml (list 1 (int64 2) (int 3) (float64 4) 5.5 (atoi "6")) }}

@@ -1,0 +1,1 @@
+[{{ toYaml (float64 "NaN") }}]

@@ -1,0 +1,2 @@
+spec:
+  {{- toYaml .Values.res | nindent 2 }}

@@ -1,0 +1,3 @@
+{{ toYaml .Release }}
+---
+{{ toJson .Chart.Name }}

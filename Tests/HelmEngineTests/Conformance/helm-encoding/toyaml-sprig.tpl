@@ -1,0 +1,1 @@
+{{ toYaml (dict "n" 1 "f" 2.5 "big" 1000000 "s" (list "a" "b")) }}

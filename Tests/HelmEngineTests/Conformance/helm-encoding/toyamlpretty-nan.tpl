@@ -1,0 +1,1 @@
+{{ toYamlPretty (dict "a" (float64 "NaN") "b" (float64 "-Inf")) }}

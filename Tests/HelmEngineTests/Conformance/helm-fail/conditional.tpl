@@ -1,0 +1,1 @@
+{{ if .Values.bad }}{{ fail "bad is set" }}{{ end }}ok

@@ -1,0 +1,1 @@
+{{ range .Values.l }}{{ if eq . "b" }}{{ fail (print "found " .) }}{{ end }}{{ . }}{{ end }}

@@ -1,0 +1,3 @@
+a
+b {{ "x" }}
+  {{ fail "at line three" }}

@@ -1,0 +1,1 @@
+{{ fail (printf "value %s is invalid" .Values.v) }}

@@ -1,0 +1,1 @@
+{{- define "t" -}}[{{ . | toString | trunc 10 }}]{{- end -}}

@@ -1,0 +1,1 @@
+{{- define "r" -}}{{ if lt . 1001 }}x{{ include "r" (add1 .) }}{{ end }}{{- end -}}

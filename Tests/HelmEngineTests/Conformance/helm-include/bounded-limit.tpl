@@ -1,0 +1,1 @@
+{{ include "r" 0 | len }}

@@ -1,0 +1,1 @@
+{{- define "r" -}}{{ if lt . 1000 }}x{{ include "r" (add1 .) }}{{ end }}{{- end -}}

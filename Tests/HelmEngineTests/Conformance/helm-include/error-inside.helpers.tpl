@@ -1,0 +1,3 @@
+{{- define "f" -}}
+{{ fail "inner failure" }}
+{{- end -}}

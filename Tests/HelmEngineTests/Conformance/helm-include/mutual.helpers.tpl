@@ -1,0 +1,1 @@
+{{- define "a" -}}{{ include "b" . }}{{- end -}}{{- define "b" -}}{{ include "a" . }}{{- end -}}

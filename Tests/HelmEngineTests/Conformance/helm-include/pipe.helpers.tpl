@@ -1,0 +1,4 @@
+{{- define "lbl" -}}
+app: {{ .Chart.Name }}
+rel: {{ .Release.Name }}
+{{- end -}}

@@ -1,0 +1,2 @@
+{{ include "lbl" . | indent 4 }}
+{{- include "lbl" . | nindent 2 }}

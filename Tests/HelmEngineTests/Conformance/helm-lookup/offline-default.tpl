@@ -1,0 +1,1 @@
+{{ $s := lookup "v1" "Secret" .Release.Namespace "pw" }}{{ if $s }}found{{ else }}missing{{ end }}

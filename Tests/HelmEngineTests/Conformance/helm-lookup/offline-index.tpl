@@ -1,0 +1,1 @@
+{{ (lookup "v1" "Secret" "ns" "s").data | toJson }}|{{ len (lookup "apps/v1" "Deployment" "x" "y") }}

@@ -1,0 +1,1 @@
+{{ lookup "v1" "Secret" "ns" "x" | typeOf }}

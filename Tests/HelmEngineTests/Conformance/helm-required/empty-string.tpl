@@ -1,0 +1,1 @@
+{{ required "a empty" .Values.a }}

@@ -1,0 +1,3 @@
+{{- define "r" -}}
+{{ required "from helper" .Values.nope }}
+{{- end -}}

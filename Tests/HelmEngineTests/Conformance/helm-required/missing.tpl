@@ -1,0 +1,2 @@
+line1
+{{ required "value a is required" .Values.a }}

@@ -1,0 +1,1 @@
+{{ required "line one\nline two" nil }}

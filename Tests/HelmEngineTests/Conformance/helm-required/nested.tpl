@@ -1,0 +1,1 @@
+{{ required "deep missing" .Values.x.y }}

@@ -1,0 +1,1 @@
+{{ required "explicit nil" nil }}

@@ -1,0 +1,1 @@
+{{ required "zero ok" .Values.a }}|{{ required "false ok" .Values.b }}|{{ required "list ok" .Values.c }}

@@ -1,0 +1,1 @@
+{{ tpl "{{ .Values.name }}-{{ .Release.Name }}" . }}

@@ -1,0 +1,1 @@
+{{ tpl "{{ define \"inner\" }}I{{ end }}{{ include \"inner\" . }}" . }}

@@ -1,0 +1,1 @@
+{{ tpl "{{ index .Values 1 }}" . }}
