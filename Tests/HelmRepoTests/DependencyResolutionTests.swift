@@ -137,7 +137,8 @@ struct DependencyResolutionTests {
             }
             #expect(error?.code == .invalidConstraint)
             #expect(
-                error?.message == #"dependency "x" has an invalid version/constraint format: improper constraint: "foo bar""#
+                error?.message
+                    == #"dependency "x" has an invalid version/constraint format: improper constraint: "foo bar""#
             )
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import HelmRepo
+import Synchronization
 import Testing
 
 /// A client with a fresh cache directory and short timeouts, shut down after `body`.

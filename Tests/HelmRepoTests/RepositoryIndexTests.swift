@@ -124,7 +124,8 @@ struct RepositoryIndexTests {
             )
         ]
         let locked = [
-            DependencyLock.Entry(name: "common", version: "2.31.4", repository: "oci://registry-1.docker.io/bitnamicharts")
+            DependencyLock.Entry(
+                name: "common", version: "2.31.4", repository: "oci://registry-1.docker.io/bitnamicharts")
         ]
         #expect(
             DependencyLock.digest(requested: requested, locked: locked)

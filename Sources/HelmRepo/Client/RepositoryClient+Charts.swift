@@ -144,7 +144,8 @@ extension RepositoryClient {
         repository: Repository,
         progress: DownloadProgress?
     ) async throws(RepoError) -> CachedChart {
-        logger.info("downloading chart", metadata: ["fluxhelm.chart": "\(chart.name)-\(chart.version)", "url": "\(url)"])
+        logger.info(
+            "downloading chart", metadata: ["fluxhelm.chart": "\(chart.name)-\(chart.version)", "url": "\(url)"])
         let (temporary, handle) = try cache.makeTemporaryFile(near: path)
         var hasher = SHA256()
         var committed = false

@@ -26,10 +26,12 @@ extension RepositoryClient {
         request.method = .GET
         request.headers.add(name: "User-Agent", value: "fluxhelm")
         for (name, value) in extraHeaders { request.headers.add(name: name, value: value) }
-        if let username = repository.username, let password = repository.password, mayReceiveCredentials(
-            url,
-            repository: repository
-        ) {
+        if let username = repository.username, let password = repository.password,
+            mayReceiveCredentials(
+                url,
+                repository: repository
+            )
+        {
             let token = Data("\(username):\(password)".utf8).base64EncodedString()
             request.headers.add(name: "Authorization", value: "Basic \(token)")
         }

@@ -93,8 +93,10 @@ public struct DependencyLock: Sendable, Hashable {
         var json = "[["
         json += requested.map(GoJSON.dependency).joined(separator: ",")
         json += "],["
-        json += locked.map { GoJSON.dependency(DependencyRequest(name: $0.name, version: $0.version, repository: $0.repository)) }
-            .joined(separator: ",")
+        json += locked.map {
+            GoJSON.dependency(DependencyRequest(name: $0.name, version: $0.version, repository: $0.repository))
+        }
+        .joined(separator: ",")
         json += "]]"
         return "sha256:" + SHA256.hash(data: Data(json.utf8)).hexString
     }

@@ -56,7 +56,8 @@ extension RepositoryClient {
                 let alias = offset < dependencies.count ? dependencies[offset].alias : ""
                 resolved.append(
                     try await materialize(
-                        DependencyRequest(name: entry.name, version: entry.version, repository: entry.repository, alias: alias),
+                        DependencyRequest(
+                            name: entry.name, version: entry.version, repository: entry.repository, alias: alias),
                         exactVersion: entry.version,
                         chartDirectory: chartDirectory,
                         repositories: repositories,
@@ -258,7 +259,8 @@ extension RepositoryClient {
         defer { try? handle.close() }
         let data: Data
         do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
-            throw RepoError(code: .dependency, message: "cannot read \(path)", location: path, cause: SendableDescription(error))
+            throw RepoError(
+                code: .dependency, message: "cannot read \(path)", location: path, cause: SendableDescription(error))
         }
         guard data.count <= limit else {
             throw RepoError(code: .tooLarge, message: "\(path) is larger than \(limit) bytes", location: path)

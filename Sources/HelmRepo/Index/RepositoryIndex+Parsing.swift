@@ -177,7 +177,8 @@ extension RepositoryIndex {
                 request.importValues = (value.sequence ?? Node.Sequence([])).compactMap { item in
                     if let text = item.scalar?.string { return .name(text) }
                     guard let pair = item.mapping else { return nil }
-                    return .mapping(child: pair["child"].map(scalarText) ?? "", parent: pair["parent"].map(scalarText) ?? "")
+                    return .mapping(
+                        child: pair["child"].map(scalarText) ?? "", parent: pair["parent"].map(scalarText) ?? "")
                 }
             default: continue
             }
