@@ -22,6 +22,19 @@ public struct ChartFiles: GoObject, Sendable {
         self.init(contents: contents, yamlEncoder: yamlEncoder)
     }
 
+    /// Creates the object for a chart's files, encoding `AsConfig`/`AsSecrets` with ``GoYAML``
+    /// as Helm's `toYAML` does (the final newline removed, an encoding failure giving "").
+    public init(files: [ChartFile]) {
+        self.init(files: files, yamlEncoder: Self.helmToYAML)
+    }
+
+    /// Helm's engine `toYAML`: `yaml.Marshal` without the final newline, "" on failure.
+    public static let helmToYAML: @Sendable (Value) -> String = { value in
+        guard var text = try? GoYAML.encode(value) else { return "" }
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
     /// Creates the object from paths and bytes.
     public init(contents: [String: [UInt8]], yamlEncoder: @escaping @Sendable (Value) -> String) {
         self.contents = contents
@@ -115,29 +128,5 @@ extension Value {
     fileprivate var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
-    }
-}
-
-/// Standard base64 with padding (Go's `base64.StdEncoding`).
-enum Base64 {
-    static func encode(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index + 2 < bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            for shift in [18, 12, 6, 0] { out.append(alphabet[Int(chunk >> UInt32(shift) & 0x3F)]) }
-            index += 3
-        }
-        let rest = bytes.count - index
-        if rest == 1 {
-            let chunk = UInt32(bytes[index]) << 16
-            out += [alphabet[Int(chunk >> 18 & 0x3F)], alphabet[Int(chunk >> 12 & 0x3F)], 61, 61]
-        } else if rest == 2 {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            out += [alphabet[Int(chunk >> 18 & 0x3F)], alphabet[Int(chunk >> 12 & 0x3F)], alphabet[Int(chunk >> 6 & 0x3F)], 61]
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

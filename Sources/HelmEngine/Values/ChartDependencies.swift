@@ -1,4 +1,5 @@
 public import GoTemplate
+import SemVer
 
 /// Helm's `ProcessDependencies`: applies aliases, disables subcharts by `condition` and `tags`,
 /// removes disabled ones, then imports values (`import-values`, `exports`) into parents.
@@ -23,7 +24,8 @@ public enum ChartDependencies {
     /// Whether a loaded chart version satisfies a dependency's constraint (Helm's
     /// `IsCompatibleRange`, Masterminds semver rules).
     public static func isCompatible(constraint: String, version: String) -> Bool {
-        VersionRange.isCompatible(constraint: constraint, version: version)
+        guard let parsed = try? Version(version), let constraints = try? Constraints(constraint) else { return false }
+        return constraints.check(parsed)
     }
 
     /// Fails like `helm template` (Helm's `action.CheckDependencies`) when a dependency declared in
