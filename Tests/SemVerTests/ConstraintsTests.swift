@@ -104,7 +104,7 @@ struct ConstraintsTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
-    func testInit_hostileInputAtLimit_staysFast() {
+    func testInit_hostileInputAtLimit_staysFast() throws {
         // Long runs of spaces and digits are the worst case for the range search.
         let digits = String(repeating: "1", count: Constraints.maximumLength - 2) + " -"
         #expect(throws: SemVerError.self) { try Constraints(digits) }

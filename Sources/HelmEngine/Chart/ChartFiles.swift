@@ -22,6 +22,19 @@ public struct ChartFiles: GoObject, Sendable {
         self.init(contents: contents, yamlEncoder: yamlEncoder)
     }
 
+    /// Creates the object for a chart's files, encoding `AsConfig`/`AsSecrets` with ``GoYAML``
+    /// as Helm's `toYAML` does (the final newline removed, an encoding failure giving "").
+    public init(files: [ChartFile]) {
+        self.init(files: files, yamlEncoder: Self.helmToYAML)
+    }
+
+    /// Helm's engine `toYAML`: `yaml.Marshal` without the final newline, "" on failure.
+    public static let helmToYAML: @Sendable (Value) -> String = { value in
+        guard var text = try? GoYAML.encode(value) else { return "" }
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
     /// Creates the object from paths and bytes.
     public init(contents: [String: [UInt8]], yamlEncoder: @escaping @Sendable (Value) -> String) {
         self.contents = contents
@@ -117,4 +130,3 @@ extension Value {
         return nil
     }
 }
-

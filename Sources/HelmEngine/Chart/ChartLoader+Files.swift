@@ -106,6 +106,7 @@ extension ChartLoader {
     static func describe(_ error: any Error) -> String {
         switch error {
         case let error as ChartError: return error.message
+        case let error as EncodingError: return error.message
         case let error as GoStructDecoder.Mismatch:
             if error.message.hasPrefix("validation:") { return error.message }
             return "error unmarshaling JSON: while decoding JSON: " + error.message

@@ -129,7 +129,9 @@ public struct ChartLoader: Sendable {
                 continue
             }
             if rules.ignores(chartPath, isDirectory: false) { continue }
-            let attributes = try? FileManager.default.attributesOfItem(atPath: full)
+            // Symbolic links are followed, as Helm's sympath.Walk does.
+            let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+            let attributes = try? FileManager.default.attributesOfItem(atPath: target)
             if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
                 throw ChartError(
                     code: .invalidChart,
@@ -142,7 +144,7 @@ public struct ChartLoader: Sendable {
                     message: "chart file \(goQuote(name)) is larger than the maximum file size \(limits.maxFileSize)",
                     path: full)
             }
-            let data = try readFile(full, limit: limits.maxFileSize, display: chartPath)
+            let data = try readFile(target, limit: limits.maxFileSize, display: chartPath)
             budget -= data.count
             if budget < 0 {
                 throw ChartError(

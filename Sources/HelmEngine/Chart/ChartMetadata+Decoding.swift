@@ -21,7 +21,8 @@ extension ChartMetadata {
             case "version": metadata.version = try decoder.string(field, key)
             case "description": metadata.description = try decoder.string(field, key)
             case "keywords": metadata.keywords = try decoder.strings(field, key)
-            case "maintainers": metadata.maintainers = try decoder.maintainers(field)
+            case "maintainers":
+                (metadata.maintainers, metadata.nullMaintainer) = try decoder.maintainers(field)
             case "icon": metadata.icon = try decoder.string(field, key)
             case "apiVersion": metadata.apiVersion = try decoder.string(field, key)
             case "condition": metadata.condition = try decoder.string(field, key)
@@ -37,7 +38,8 @@ extension ChartMetadata {
                     metadata.hasAnnotations = false
                 }
             case "kubeVersion": metadata.kubeVersion = try decoder.string(field, key)
-            case "dependencies": metadata.dependencies = try decoder.dependencies(field)
+            case "dependencies":
+                (metadata.dependencies, metadata.nullDependency) = try decoder.dependencies(field)
             case "type": metadata.type = try decoder.string(field, key)
             default: continue
             }
@@ -54,7 +56,7 @@ extension ChartLock {
         guard let map = try decoder.object(value, field: nil) else { return lock }
         if let generated = map["generated"] { lock.generated = try decoder.string(generated, "generated") }
         if let digest = map["digest"] { lock.digest = try decoder.string(digest, "digest") }
-        if let dependencies = map["dependencies"] { lock.dependencies = try decoder.dependencies(dependencies) }
+        if let dependencies = map["dependencies"] { lock.dependencies = try decoder.dependencies(dependencies).0 }
         return lock
     }
 }
@@ -113,15 +115,18 @@ struct GoStructDecoder {
         }
     }
 
-    func maintainers(_ value: Value) throws -> [ChartMaintainer] {
+    /// The maintainers, and whether a null entry was dropped.
+    func maintainers(_ value: Value) throws -> ([ChartMaintainer], Bool) {
         guard case .list(let items, _) = value else {
-            if case .null = value { return [] }
+            if case .null = value { return ([], false) }
             throw mismatch(value, field: "maintainers", goType: "[]*chart.Maintainer")
         }
         let inner = GoStructDecoder(structName: "Maintainer")
-        return try items.map { item in
+        var sawNull = false
+        let maintainers = try items.compactMap { item -> ChartMaintainer? in
             guard let map = try inner.object(item, field: "maintainers") else {
-                throw Mismatch(message: "validation: maintainers must not contain empty or null nodes")
+                sawNull = true
+                return nil
             }
             var maintainer = ChartMaintainer()
             if let name = map["name"] { maintainer.name = try inner.string(name, "name") }
@@ -129,17 +134,21 @@ struct GoStructDecoder {
             if let url = map["url"] { maintainer.url = try inner.string(url, "url") }
             return maintainer
         }
+        return (maintainers, sawNull)
     }
 
-    func dependencies(_ value: Value) throws -> [ChartDependency] {
+    /// The dependencies, and whether a null entry was dropped.
+    func dependencies(_ value: Value) throws -> ([ChartDependency], Bool) {
         guard case .list(let items, _) = value else {
-            if case .null = value { return [] }
+            if case .null = value { return ([], false) }
             throw mismatch(value, field: "dependencies", goType: "[]*chart.Dependency")
         }
         let inner = GoStructDecoder(structName: "Dependency")
-        return try items.map { item in
+        var sawNull = false
+        let dependencies = try items.compactMap { item -> ChartDependency? in
             guard let map = try inner.object(item, field: "dependencies") else {
-                throw Mismatch(message: "validation: dependencies must not contain empty or null nodes")
+                sawNull = true
+                return nil
             }
             var dependency = ChartDependency()
             for (key, field) in map {
@@ -162,6 +171,7 @@ struct GoStructDecoder {
             }
             return dependency
         }
+        return (dependencies, sawNull)
     }
 
     func mismatch(_ value: Value, field: String?, goType: String) -> Mismatch {

@@ -1,3 +1,5 @@
+import SemVer
+
 extension ChartMetadata {
     /// Checks the metadata as Helm's `Metadata.Validate()` does, after cleaning strings the
     /// same way (white space becomes a space, unprintable characters are dropped).
@@ -27,11 +29,13 @@ extension ChartMetadata {
         if !["", "application", "library"].contains(type) {
             throw fail("chart.metadata.type must be application or library")
         }
+        if nullMaintainer { throw fail("maintainers must not contain empty or null nodes") }
         for index in maintainers.indices {
             maintainers[index].name = Self.sanitize(maintainers[index].name)
             maintainers[index].email = Self.sanitize(maintainers[index].email)
             maintainers[index].url = Self.sanitize(maintainers[index].url)
         }
+        if nullDependency { throw fail("dependencies must not contain empty or null nodes") }
         var seen: Set<String> = []
         for index in dependencies.indices {
             dependencies[index].name = Self.sanitize(dependencies[index].name)
@@ -81,45 +85,9 @@ extension ChartMetadata {
     }
 }
 
-/// Masterminds `semver.NewVersion` acceptance (the loose form Helm uses for chart versions):
-/// optional `v`, one to three numeric parts, optional pre-release and build metadata.
+/// Masterminds `semver.NewVersion` acceptance (the loose form Helm uses for chart versions).
 enum ChartVersionCheck {
     static func isValid(_ text: String) -> Bool {
-        var rest = Substring(text)
-        if rest.hasPrefix("v") { rest = rest.dropFirst() }
-        var build: Substring?
-        if let plus = rest.firstIndex(of: "+") {
-            build = rest[rest.index(after: plus)...]
-            rest = rest[..<plus]
-        }
-        var prerelease: Substring?
-        if let dash = rest.firstIndex(of: "-") {
-            prerelease = rest[rest.index(after: dash)...]
-            rest = rest[..<dash]
-        }
-        let numbers = rest.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...3).contains(numbers.count) else { return false }
-        for number in numbers {
-            guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), UInt64(number) != nil else {
-                return false
-            }
-        }
-        if let prerelease {
-            guard identifiersValid(prerelease) else { return false }
-            // Numeric pre-release identifiers must not have leading zeros.
-            for part in prerelease.split(separator: ".")
-            where part.count > 1 && part.hasPrefix("0") && part.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                return false
-            }
-        }
-        if let build, !identifiersValid(build) { return false }
-        return true
-    }
-
-    private static func identifiersValid(_ text: Substring) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
-        }
+        (try? Version(text)) != nil
     }
 }

@@ -37,6 +37,10 @@ public struct ChartMetadata: Sendable, Hashable {
     /// `application`, `library` or empty (`type`).
     public var type: String = ""
 
+    /// Whether `maintainers` or `dependencies` held a null entry (reported by ``validate()``).
+    var nullMaintainer = false
+    var nullDependency = false
+
     /// Creates empty metadata.
     public init() {}
 

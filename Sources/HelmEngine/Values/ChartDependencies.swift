@@ -1,4 +1,5 @@
 public import GoTemplate
+import SemVer
 
 /// Helm's `ProcessDependencies`: applies aliases, disables subcharts by `condition` and `tags`,
 /// removes disabled ones, then imports values (`import-values`, `exports`) into parents.
@@ -23,7 +24,8 @@ public enum ChartDependencies {
     /// Whether a loaded chart version satisfies a dependency's constraint (Helm's
     /// `IsCompatibleRange`, Masterminds semver rules).
     public static func isCompatible(constraint: String, version: String) -> Bool {
-        VersionRange.isCompatible(constraint: constraint, version: version)
+        guard let parsed = try? Version(version), let constraints = try? Constraints(constraint) else { return false }
+        return constraints.check(parsed)
     }
 
     /// Fails like `helm template` (Helm's `action.CheckDependencies`) when a dependency declared in
@@ -190,5 +192,22 @@ public enum ChartDependencies {
             current = [String(part): .map(current)]
         }
         return current
+    }
+}
+
+extension Chart {
+    /// Checks the chart's `kubeVersion` constraint against the target cluster version, as Helm's
+    /// `renderResources` does before rendering (only the root chart's constraint is checked).
+    ///
+    /// - Parameter kubeVersion: the target version, such as `v1.36.0` (`.Capabilities.KubeVersion`).
+    /// - Throws: ``ChartError`` `invalidChart` with Helm's message when the version is outside it.
+    public func checkKubeVersion(_ kubeVersion: String) throws {
+        guard !metadata.kubeVersion.isEmpty else { return }
+        if !ChartDependencies.isCompatible(constraint: metadata.kubeVersion, version: kubeVersion) {
+            throw ChartError(
+                code: .invalidChart,
+                message: "chart requires kubeVersion: \(metadata.kubeVersion) which is incompatible with Kubernetes "
+                    + kubeVersion)
+        }
     }
 }

@@ -13,20 +13,28 @@ public enum ValuesSchema {
     ///   specifications of the schema(s) in the following chart(s):` …), or `invalidSchema` when
     ///   a schema file is not valid JSON or cannot be applied.
     public static func validate(chart: Chart, values: [String: Value]) throws {
-        let report = try report(chart: chart, values: values)
+        var invalidSchema = false
+        let report = report(chart: chart, values: values, invalidSchema: &invalidSchema)
         if !report.isEmpty {
             throw ChartError(
-                code: .schemaViolation,
+                code: invalidSchema ? .invalidSchema : .schemaViolation,
                 message: "values don't meet the specifications of the schema(s) in the following chart(s):\n" + report)
         }
     }
 
     /// The per-chart failure text Helm builds (empty when everything is valid).
-    static func report(chart: Chart, values: [String: Value]) throws -> String {
+    /// Helm reports a schema that cannot be read or applied inside the same message, under the
+    /// chart's name, without a trailing newline.
+    static func report(chart: Chart, values: [String: Value], invalidSchema: inout Bool) -> String {
         var out = ""
         if let schema = chart.schema {
-            if let failure = try validate(values: values, schema: schema, chartName: chart.name) {
-                out += "\(chart.name):\n" + failure
+            do {
+                if let failure = try validate(values: values, schema: schema, chartName: chart.name) {
+                    out += "\(chart.name):\n" + failure
+                }
+            } catch {
+                invalidSchema = true
+                out += "\(chart.name):\n" + ((error as? ChartError)?.message ?? "\(error)")
             }
         }
         for subchart in chart.dependencies {
@@ -35,7 +43,7 @@ public enum ValuesSchema {
             case .null:
                 continue
             case .map(let map, _):
-                out += try report(chart: subchart, values: map)
+                out += report(chart: subchart, values: map, invalidSchema: &invalidSchema)
             default:
                 out += "\(subchart.name):\ninvalid type for values: expected object (map), got \(goTypeName(raw))\n"
             }
@@ -50,9 +58,7 @@ public enum ValuesSchema {
         do {
             document = try JSONReader.parseDocument(schema.withoutUTF8BOM)
         } catch let error as JSONReader.Failure {
-            throw ChartError(
-                code: .invalidSchema, message: "\(chartName)/values.schema.json: \(error.message)",
-                path: chartName + "/values.schema.json")
+            throw ChartError(code: .invalidSchema, message: error.message, path: chartName + "/values.schema.json")
         }
         let validator = SchemaValidator(root: document)
         guard let failure = try validator.validate(.map(values)) else { return nil }

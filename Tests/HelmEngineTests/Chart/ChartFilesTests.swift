@@ -62,7 +62,7 @@ struct ChartFilesTests {
             func executeText(_ text: String, data: Value) throws -> String { "" }
         }
         let error = try #require(throws: TemplateFunctionError.self) { try lines.body([.string("empty.txt")], NoContext()) }
-        #expect(helm.hasSuffix("error calling Lines: \(error.message)"))
+        #expect(helm.trimmingCharacters(in: .newlines).hasSuffix("error calling Lines: \(error.message)"))
     }
 
     @Test func testGoDescriptionAndEntries() {

@@ -48,11 +48,13 @@ struct ChartLoaderTests {
         minimalChart(directory, "parent/", name: "parent")
         minimalChart(directory, "build/sub/", name: "sub")
         directory.write("build/sub/templates/a.yaml", "a: 1\n")
+        try FileManager.default.createDirectory(atPath: directory.path + "/parent/charts", withIntermediateDirectories: true)
         try tarDirectory(directory.path + "/build", name: "sub", into: directory.path + "/parent/charts/sub-0.1.0.tgz")
         directory.write("parent/charts/sub-0.1.0.tgz.prov", "signature")
         let chart = try ChartLoader().load(path: directory.path + "/parent")
         #expect(chart.dependencies.map(\.name) == ["sub"])
-        #expect(chart.dependencies[0].templates.map(\.name) == ["templates/a.yaml"])
+        let sub = try #require(chart.dependencies.first)
+        #expect(sub.templates.map(\.name) == ["templates/a.yaml"])
         #expect(chart.files.map(\.name) == ["charts/sub-0.1.0.tgz.prov"])
     }
 
@@ -148,13 +150,13 @@ struct ChartLoaderTests {
     @Test func testLoad_valuesMultiDocumentMerged() throws {
         let directory = TemporaryDirectory()
         minimalChart(directory)
-        directory.write("values.yaml", "a: {x: 1}\n---\na: {y: 2}\nb: 3\n")
+        directory.write("values.yaml", "a: {first: 1}\n---\na: {second: 2}\nb: 3\n")
         let chart = try ChartLoader().load(path: directory.path)
         guard case .map(let a, _)? = chart.values["a"] else {
             Issue.record("a is not a map")
             return
         }
-        #expect(a.keys.sorted() == ["x", "y"])
+        #expect(a.keys.sorted() == ["first", "second"])
         #expect(chart.values["b"] != nil)
     }
 
@@ -196,5 +198,21 @@ struct ChartLoaderTests {
         directory.write("charts/s/crds/b.YML", "kind: CustomResourceDefinition\n")
         let chart = try ChartLoader().load(path: directory.path)
         #expect(chart.allCRDs().map(\.path) == ["p/crds/a.yaml", "p/charts/s/crds/b.YML"])
+    }
+}
+
+struct ChartLoaderSymlinkTests {
+    @Test func testLoadDirectory_followsSymbolicLinks() throws {
+        let directory = TemporaryDirectory()
+        directory.write("real/Chart.yaml", "apiVersion: v2\nname: linked\nversion: 0.1.0\n")
+        directory.write("shared/values.yaml", "a: 1\n")
+        try FileManager.default.createDirectory(atPath: directory.path + "/chart", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/chart/Chart.yaml", withDestinationPath: directory.path + "/real/Chart.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/chart/values.yaml", withDestinationPath: directory.path + "/shared/values.yaml")
+        let chart = try ChartLoader().load(path: directory.path + "/chart")
+        #expect(chart.name == "linked")
+        #expect(chart.values["a"] != nil)
     }
 }

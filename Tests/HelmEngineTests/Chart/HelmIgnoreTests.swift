@@ -15,7 +15,9 @@ struct HelmIgnoreTests {
         ("docs/*.md", "docs/sub/a.md", false, false),
         ("data/[ab].txt", "data/b.txt", false, true),
         ("data/[ab].txt", "data/c.txt", false, false),
-        ("data/[!ab].txt", "data/c.txt", false, true),
+        // Go's filepath.Match negates classes with ^; ! is an ordinary character.
+        ("data/[^ab].txt", "data/c.txt", false, true),
+        ("data/[!ab].txt", "data/c.txt", false, false),
         ("a?c", "x/abc", false, true),
         ("  spaced  ", "spaced", false, true),
         ("# comment", "# comment", false, false),

@@ -14,7 +14,7 @@ enum ValuesYAML {
 
     /// Decodes the first YAML document of `text` with Helm's YAML semantics.
     static func decodeDocument(_ text: String) throws -> Value {
-        try InterimYAML.decode(text)
+        try GoYAML.decode(text)
     }
 
     /// Helm's `loader.LoadValues`: splits on `---` lines, decodes each document into a map and
@@ -24,7 +24,7 @@ enum ValuesYAML {
         for document in try splitDocuments(text) {
             let decoded: Value
             do {
-                decoded = try InterimYAML.decode(document)
+                decoded = try GoYAML.decode(document)
             } catch {
                 throw Wrapped(description: "cannot unmarshal yaml document: \(error)")
             }

@@ -62,7 +62,7 @@ struct JSONReader {
     /// Reads one value starting at the current offset (leading white space allowed).
     mutating func readValue() throws -> JSONValue {
         skipSpace()
-        guard offset < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+        guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
         let byte = bytes[offset]
         switch byte {
         case UInt8(ascii: "{"): return try readObject()
@@ -111,20 +111,20 @@ struct JSONReader {
         }
         while true {
             skipSpace()
-            guard offset < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+            guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
             guard bytes[offset] == UInt8(ascii: "\"") else {
                 throw Failure(message: "invalid character \(describe(bytes[offset])) looking for beginning of object key string")
             }
             let key = try readString()
             skipSpace()
-            guard offset < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+            guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
             guard bytes[offset] == UInt8(ascii: ":") else {
                 throw Failure(message: "invalid character \(describe(bytes[offset])) after object key")
             }
             offset += 1
             members.append((key, try readValue()))
             skipSpace()
-            guard offset < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+            guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
             if bytes[offset] == UInt8(ascii: ",") {
                 offset += 1
                 continue
@@ -150,7 +150,7 @@ struct JSONReader {
         while true {
             items.append(try readValue())
             skipSpace()
-            guard offset < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+            guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
             if bytes[offset] == UInt8(ascii: ",") {
                 offset += 1
                 continue
@@ -171,7 +171,7 @@ struct JSONReader {
             return offset - begin
         }
         if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-        guard offset < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+        guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
         if bytes[offset] == UInt8(ascii: "0") {
             offset += 1
         } else if digits() == 0 {
@@ -195,14 +195,14 @@ struct JSONReader {
         offset += 1
         var out: [UInt8] = []
         while true {
-            guard offset < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+            guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
             let byte = bytes[offset]
             offset += 1
             switch byte {
             case UInt8(ascii: "\""):
                 return String(decoding: out, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                guard offset < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+                guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
                 let escape = bytes[offset]
                 offset += 1
                 switch escape {

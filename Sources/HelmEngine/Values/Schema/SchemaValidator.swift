@@ -45,7 +45,7 @@ final class SchemaValidator {
     func validate(_ schema: JSONValue, _ value: Value, _ location: [String], depth: Int) throws -> SchemaIssue? {
         if depth > Self.maxDepth {
             throw ChartError(
-                code: .invalidSchema, message: "values.schema.json: schema nests or references itself too deeply")
+                code: .invalidSchema, message: "values.schema.json nests or references itself too deeply")
         }
         switch schema {
         case .bool(true): return nil
@@ -115,28 +115,24 @@ final class SchemaValidator {
         }
         let pointer = String(reference.dropFirst()).removingPercentEncoding ?? String(reference.dropFirst())
         if pointer.isEmpty { return root }
+        let notFound = ChartError(
+            code: .invalidSchema,
+            message: "json-pointer in \"file:///values.schema.json#\(String(reference.dropFirst()))\" not found")
         guard pointer.hasPrefix("/") else {
-            throw ChartError(code: .invalidSchema, message: "values.schema.json: unsupported $ref \(goQuote(reference))")
+            throw ChartError(code: .invalidSchema, message: "unsupported $ref \(goQuote(reference)) in values.schema.json")
         }
         var current = root
         for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
             let key = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
             switch current {
             case .object:
-                guard let next = current[key] else {
-                    throw ChartError(
-                        code: .invalidSchema, message: "values.schema.json: $ref \(goQuote(reference)) does not resolve")
-                }
+                guard let next = current[key] else { throw notFound }
                 current = next
             case .array(let items):
-                guard let index = Int(key), items.indices.contains(index) else {
-                    throw ChartError(
-                        code: .invalidSchema, message: "values.schema.json: $ref \(goQuote(reference)) does not resolve")
-                }
+                guard let index = Int(key), items.indices.contains(index) else { throw notFound }
                 current = items[index]
             default:
-                throw ChartError(
-                    code: .invalidSchema, message: "values.schema.json: $ref \(goQuote(reference)) does not resolve")
+                throw notFound
             }
         }
         return current
@@ -171,7 +167,7 @@ final class SchemaValidator {
             return compiled
         } catch {
             throw ChartError(
-                code: .invalidSchema, message: "values.schema.json: invalid regular expression \(goQuote(pattern))",
+                code: .invalidSchema, message: "\(SchemaText.quote(pattern)) is not valid regex",
                 cause: error)
         }
     }
