@@ -69,7 +69,11 @@ struct ChartFilesTests {
         let files = ChartFiles(contents: ["b": [1, 2], "a": [104, 105]]) { _ in "" }
         #expect(files.goDescription == "map[a:[104 105] b:[1 2]]")
         #expect(files.goTypeName == "engine.files")
-        #expect(files.mapEntries?.keys.sorted() == ["a", "b"])
+        guard case .map(let entries, _)? = files.underlyingValue else {
+            Issue.record("engine.files must expose its map")
+            return
+        }
+        #expect(entries.keys.sorted() == ["a", "b"])
     }
 
     @Test func testAsConfigAndAsSecrets_useBaseNames() {
