@@ -84,3 +84,22 @@ struct ChartFilesTests {
         #expect(files.asSecrets() == "a.txt=aGk=;b.txt=/w==")
     }
 }
+
+struct ChartFilesEncodingTests {
+    @Test func testAsConfigAndAsSecrets_matchHelmBytes() throws {
+        let root = Fixtures.root + "/files/asconfig.files"
+        var files: [ChartFile] = []
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            files.append(ChartFile(name: relative, data: [UInt8](FileManager.default.contents(atPath: root + "/" + relative) ?? Data())))
+        }
+        let object = ChartFiles(files: files)
+        let conf = object.glob("conf/**")
+        let rendered = conf.asConfig() + "\n===\n" + conf.asSecrets() + "\n===\n" + object.glob("nothing/*").asConfig() + "\n"
+        let expected = try #require(Fixtures.read("files/asconfig.expected"))
+        #expect(rendered == expected)
+    }
+}
