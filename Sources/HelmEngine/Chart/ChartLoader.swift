@@ -48,7 +48,12 @@ public struct ChartLoader: Sendable {
             throw ChartError(
                 code: .invalidArchive, message: "file '\(path)' does not appear to be a gzipped archive", path: path)
         }
-        return try loadArchive(bytes: bytes, name: path)
+        do {
+            return try loadArchive(bytes: bytes, name: path)
+        } catch let error as ChartError where !error.message.hasPrefix(path) && !error.message.contains("'\(path)'") {
+            // Name the archive in errors about its contents, as directory errors name the directory.
+            throw ChartError(code: error.code, message: "\(path): \(error.message)", path: path, cause: error.cause)
+        }
     }
 
     /// Loads a chart from archive bytes.

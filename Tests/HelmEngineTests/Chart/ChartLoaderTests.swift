@@ -180,6 +180,15 @@ struct ChartLoaderTests {
         #expect(otherError.message == "file '\(other)' does not appear to be a gzipped archive")
     }
 
+    @Test func testLoadArchive_errorsNameTheArchive() throws {
+        let directory = TemporaryDirectory()
+        var tar = TarBuilder()
+        tar.add("broken/values.yaml", "a: 1\n")
+        let path = directory.write("broken-0.1.0.tgz", tar.tgz)
+        let error = try #require(throws: ChartError.self) { try ChartLoader().load(path: path) }
+        #expect(error.message == "\(path): Chart.yaml file is missing")
+    }
+
     @Test func testLoadDirectory_fileTooLarge() throws {
         let directory = TemporaryDirectory()
         minimalChart(directory)
