@@ -27,7 +27,8 @@ public enum ChartArchive {
             case .directory:
                 continue
             case .symlink:
-                throw unsafe(name, entry, "is a symbolic link to \"\(entry.linkName)\"; links are not allowed in charts")
+                throw unsafe(
+                    name, entry, "is a symbolic link to \"\(entry.linkName)\"; links are not allowed in charts")
             case .hardlink:
                 throw unsafe(name, entry, "is a hard link to \"\(entry.linkName)\"; links are not allowed in charts")
             case .other(let flag):

@@ -53,7 +53,8 @@ enum GzipDecoder {
                 }
             } catch {
                 throw ChartError(
-                    code: .invalidArchive, message: "\(name): gzip data is corrupt (\(error))", path: name, cause: error)
+                    code: .invalidArchive, message: "\(name): gzip data is corrupt (\(error))", path: name, cause: error
+                )
             }
             if let bytes = window.readBytes(length: window.readableBytes) {
                 output.append(contentsOf: bytes)

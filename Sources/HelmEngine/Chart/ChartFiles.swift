@@ -45,9 +45,10 @@ public struct ChartFiles: GoObject, Sendable {
     public var goKind: GoKind { .map }
 
     public var goDescription: String {
-        "map[" + contents.keys.sorted().map { key in
-            key + ":[" + (contents[key] ?? []).map(String.init).joined(separator: " ") + "]"
-        }.joined(separator: " ") + "]"
+        "map["
+            + contents.keys.sorted().map { key in
+                key + ":[" + (contents[key] ?? []).map(String.init).joined(separator: " ") + "]"
+            }.joined(separator: " ") + "]"
     }
 
     /// The entries as Go's reflection sees the map (for `range`, `index`, `len`).

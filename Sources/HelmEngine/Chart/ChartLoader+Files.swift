@@ -26,7 +26,8 @@ extension ChartLoader {
                     chart.lock = try ChartLock.decode(try ValuesYAML.decodeDocument(file.text))
                 } catch {
                     throw ChartError(
-                        code: .invalidChart, message: "cannot load \(file.name): \(Self.describe(error))", path: file.name)
+                        code: .invalidChart, message: "cannot load \(file.name): \(Self.describe(error))",
+                        path: file.name)
                 }
                 if file.name == "requirements.lock", chart.metadata.apiVersion == "v1" { chart.files.append(file) }
             case "values.yaml":
@@ -59,7 +60,8 @@ extension ChartLoader {
                         continue
                     }
                     let inside = String(file.name.dropFirst("charts/".count))
-                    let subchart = String(inside.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                    let subchart = String(
+                        inside.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0])
                     subchartFiles[subchart, default: []].append(ChartFile(name: inside, data: file.data))
                 } else {
                     chart.files.append(file)
@@ -81,7 +83,9 @@ extension ChartLoader {
                     guard archive.name == subchart else {
                         throw ChartError(
                             code: .invalidChart,
-                            message: "error unpacking subchart tar in \(chart.name): expected \(subchart), got \(archive.name)")
+                            message:
+                                "error unpacking subchart tar in \(chart.name): expected \(subchart), got \(archive.name)"
+                        )
                     }
                     chart.dependencies.append(
                         try loadArchive(bytes: archive.data, name: "charts/" + subchart, depth: depth + 1))
@@ -96,7 +100,8 @@ extension ChartLoader {
                 }
             } catch let error as ChartError {
                 throw ChartError(
-                    code: error.code, message: "error unpacking subchart \(subchart) in \(chart.name): \(error.message)",
+                    code: error.code,
+                    message: "error unpacking subchart \(subchart) in \(chart.name): \(error.message)",
                     path: "charts/" + subchart, cause: error.cause)
             }
         }

@@ -41,13 +41,19 @@ public struct ChartLoader: Sendable {
         guard bytes.count >= 3, bytes[0] == 0x1F, bytes[1] == 0x8B, bytes[2] == 0x08 else {
             if path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
                 throw ChartError(
-                    code: .invalidArchive, message: "file '\(path)' seems to be a YAML file, but expected a gzipped archive",
+                    code: .invalidArchive,
+                    message: "file '\(path)' seems to be a YAML file, but expected a gzipped archive",
                     path: path)
             }
             throw ChartError(
                 code: .invalidArchive, message: "file '\(path)' does not appear to be a gzipped archive", path: path)
         }
-        return try loadArchive(bytes: bytes, name: path)
+        do {
+            return try loadArchive(bytes: bytes, name: path)
+        } catch let error as ChartError where !error.message.hasPrefix(path) && !error.message.contains("'\(path)'") {
+            // Name the archive in errors about its contents, as directory errors name the directory.
+            throw ChartError(code: error.code, message: "\(path): \(error.message)", path: path, cause: error.cause)
+        }
     }
 
     /// Loads a chart from archive bytes.
@@ -87,7 +93,8 @@ public struct ChartLoader: Sendable {
         var rules = HelmIgnore()
         let ignorePath = root + "/.helmignore"
         if FileManager.default.fileExists(atPath: ignorePath) {
-            let text = String(decoding: try readFile(ignorePath, limit: limits.maxFileSize, display: ignorePath), as: UTF8.self)
+            let text = String(
+                decoding: try readFile(ignorePath, limit: limits.maxFileSize, display: ignorePath), as: UTF8.self)
             rules = try HelmIgnore(parsing: text, file: ignorePath)
         }
         rules.addDefaults()
@@ -105,13 +112,15 @@ public struct ChartLoader: Sendable {
         directory: String, relative: String, rules: HelmIgnore, files: inout [ChartFile], budget: inout Int, depth: Int
     ) throws {
         if depth > 64 {
-            throw ChartError(code: .limitExceeded, message: "\(directory): directories nest deeper than 64", path: directory)
+            throw ChartError(
+                code: .limitExceeded, message: "\(directory): directories nest deeper than 64", path: directory)
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw ChartError(code: .io, message: "cannot read directory \(directory): \(error.localizedDescription)",
+            throw ChartError(
+                code: .io, message: "cannot read directory \(directory): \(error.localizedDescription)",
                 path: directory)
         }
         // Go's filepath.Walk visits names in byte order.
@@ -125,7 +134,9 @@ public struct ChartLoader: Sendable {
             }
             if isDirectory.boolValue {
                 if rules.ignores(chartPath, isDirectory: true) { continue }
-                try walk(directory: full, relative: chartPath, rules: rules, files: &files, budget: &budget, depth: depth + 1)
+                try walk(
+                    directory: full, relative: chartPath, rules: rules, files: &files, budget: &budget, depth: depth + 1
+                )
                 continue
             }
             if rules.ignores(chartPath, isDirectory: false) { continue }
@@ -175,7 +186,8 @@ public struct ChartLoader: Sendable {
         } catch let error as ChartError {
             throw error
         } catch {
-            throw ChartError(code: .io, message: "error reading \(display): \(error.localizedDescription)", path: path,
+            throw ChartError(
+                code: .io, message: "error reading \(display): \(error.localizedDescription)", path: path,
                 cause: error)
         }
     }

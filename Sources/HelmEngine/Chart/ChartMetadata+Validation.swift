@@ -80,7 +80,8 @@ extension ChartMetadata {
 
     private static func isValidAlias(_ alias: String) -> Bool {
         alias.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
         }
     }
 }

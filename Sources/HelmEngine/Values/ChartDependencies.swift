@@ -60,7 +60,8 @@ public enum ChartDependencies {
         for index in requirements.indices {
             let requirement = requirements[index]
             if let match = chart.dependencies.first(where: {
-                $0.name == requirement.name && isCompatible(constraint: requirement.version, version: $0.metadata.version)
+                $0.name == requirement.name
+                    && isCompatible(constraint: requirement.version, version: $0.metadata.version)
             }) {
                 var copy = match
                 if !requirement.alias.isEmpty { copy.metadata.name = requirement.alias }

@@ -124,7 +124,8 @@ public enum Values {
                     destGlobals[key] = .map(table)
                 case .map(let existing, _)?:
                     var merged = table
-                    coalesceTables(&merged, existing, prefix: concatPrefix(prefix, key), merge: true, warnings: &warnings)
+                    coalesceTables(
+                        &merged, existing, prefix: concatPrefix(prefix, key), merge: true, warnings: &warnings)
                     destGlobals[key] = .map(merged)
                 default:
                     warnings.append("Conflict: cannot merge map onto non-map for \(goQuote(key)). Skipping.")
@@ -149,7 +150,8 @@ public enum Values {
                     dest.removeValue(forKey: key)
                 } else if case .map(var destTable, _) = value {
                     guard case .map(var source, _) = defaultValue else {
-                        if case .null = defaultValue {} else {
+                        if case .null = defaultValue {
+                        } else {
                             warnings.append("warning: skipped value for \(subPrefix).\(key): Not a table.")
                         }
                         continue
@@ -205,9 +207,11 @@ public enum Values {
                         "warning: cannot overwrite table with non table for \(fullKey) (\(GoFormatter.format(value)))")
                 }
             } else if case .map = existing {
-                if case .null = value {} else {
+                if case .null = value {
+                } else {
                     warnings.append(
-                        "warning: destination for \(fullKey) is a table. Ignoring non-table value (\(GoFormatter.format(value)))")
+                        "warning: destination for \(fullKey) is a table. Ignoring non-table value (\(GoFormatter.format(value)))"
+                    )
                 }
             }
         }

@@ -36,17 +36,20 @@ public struct ValuesOptions: Sendable, Hashable {
     ///   default reads the local file system with a 5 MiB cap).
     /// - Throws: ``ChartError`` naming the file or argument, with Helm's message.
     public func merge(readFile: ((String) throws -> [UInt8])? = nil) throws -> [String: Value] {
-        let read = readFile ?? { path in
-            try ChartLoader().readFile(path, limit: ArchiveLimits().maxFileSize, display: path)
-        }
+        let read =
+            readFile ?? { path in
+                try ChartLoader().readFile(path, limit: ArchiveLimits().maxFileSize, display: path)
+            }
         var base: [String: Value] = [:]
         for path in valueFiles {
             let bytes = try read(path)
             do {
-                base = Values.mergeMaps(base, try ValuesYAML.parseValues(String(decoding: bytes.withoutUTF8BOM, as: UTF8.self)))
+                base = Values.mergeMaps(
+                    base, try ValuesYAML.parseValues(String(decoding: bytes.withoutUTF8BOM, as: UTF8.self)))
             } catch {
                 throw ChartError(
-                    code: .invalidValues, message: "failed to parse \(path): \(ChartLoader.describe(error))", path: path)
+                    code: .invalidValues, message: "failed to parse \(path): \(ChartLoader.describe(error))", path: path
+                )
             }
         }
         for argument in jsonValues {
@@ -87,7 +90,8 @@ public struct ValuesOptions: Sendable, Hashable {
         do {
             try body()
         } catch let error as ChartError {
-            throw ChartError(code: error.code, message: "failed parsing \(flag) data: \(error.message)", cause: error.cause)
+            throw ChartError(
+                code: error.code, message: "failed parsing \(flag) data: \(error.message)", cause: error.cause)
         }
     }
 }

@@ -49,8 +49,9 @@ struct ChartArchiveTests {
         tar.add("mychart/templates/link.yaml", type: .symlink, link: "/etc/passwd")
         let error = try #require(throws: ChartError.self) { try ChartArchive.files(from: tar.tgz, name: "l.tgz") }
         #expect(error.code == .unsafeArchive)
-        #expect(error.message == "l.tgz: entry \"mychart/templates/link.yaml\" is a symbolic link to \"/etc/passwd\"; "
-            + "links are not allowed in charts")
+        #expect(
+            error.message == "l.tgz: entry \"mychart/templates/link.yaml\" is a symbolic link to \"/etc/passwd\"; "
+                + "links are not allowed in charts")
     }
 
     @Test func testFiles_rejectsHardlinkAndDevice() throws {
@@ -72,7 +73,9 @@ struct ChartArchiveTests {
             try ChartArchive.files(from: tar.tgz, name: "big.tgz", limits: limits)
         }
         #expect(error.code == .limitExceeded)
-        #expect(error.message == "big.tgz: decompressed chart file \"mychart/big.bin\" is larger than the maximum file size 1024")
+        #expect(
+            error.message
+                == "big.tgz: decompressed chart file \"mychart/big.bin\" is larger than the maximum file size 1024")
     }
 
     @Test func testFiles_totalTooLarge() throws {
@@ -129,7 +132,9 @@ struct ChartArchiveTests {
         let error = try #require(throws: ChartError.self) {
             try ChartArchive.files(from: Array("apiVersion: v2\n".utf8), name: "plain.tgz")
         }
-        #expect(error.message == "file 'plain.tgz' does not appear to be a valid chart file (details: gzip: invalid header)")
+        #expect(
+            error.message == "file 'plain.tgz' does not appear to be a valid chart file (details: gzip: invalid header)"
+        )
     }
 
     @Test func testFiles_corruptGzipData() throws {

@@ -16,10 +16,12 @@ struct TarBuilder {
     }
 
     mutating func add(
-        _ name: String, _ contents: String = "", type: EntryType = .file, link: String = "", corruptChecksum: Bool = false,
+        _ name: String, _ contents: String = "", type: EntryType = .file, link: String = "",
+        corruptChecksum: Bool = false,
         declaredSize: Int? = nil
     ) {
-        add(name, Array(contents.utf8), type: type, link: link, corruptChecksum: corruptChecksum,
+        add(
+            name, Array(contents.utf8), type: type, link: link, corruptChecksum: corruptChecksum,
             declaredSize: declaredSize)
     }
 
@@ -66,7 +68,9 @@ struct TarBuilder {
     mutating func addPAXPath(_ path: String, contents: String, shortName: String) {
         var record = " path=\(path)\n"
         var length = record.utf8.count
-        while String(length).utf8.count + record.utf8.count != length { length = String(length).utf8.count + record.utf8.count }
+        while String(length).utf8.count + record.utf8.count != length {
+            length = String(length).utf8.count + record.utf8.count
+        }
         record = String(length) + record
         add("PaxHeader/x", Array(record.utf8), type: .pax)
         add(shortName, contents)
@@ -82,7 +86,8 @@ struct TarBuilder {
 /// gzip through the system tool (tests only).
 enum Gzip {
     static func compress(_ data: [UInt8]) -> [UInt8] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chart-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chart-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("data")
@@ -118,7 +123,8 @@ final class TemporaryDirectory {
     @discardableResult
     func write(_ relative: String, _ data: [UInt8]) -> String {
         let file = url.appendingPathComponent(relative)
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: file.path, contents: Data(data))
         return file.path
     }

@@ -21,10 +21,13 @@ struct ChartFilesTests {
 
     @Test func testGlob_matchesHelmForEveryPattern() throws {
         let patterns = try #require(Fixtures.read("files/glob.patterns")).split(separator: "\n").map(String.init)
-        let expected = try #require(Fixtures.read("files/glob.expected")).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try #require(Fixtures.read("files/glob.expected")).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let files = try files()
         for (index, pattern) in patterns.enumerated() {
-            let names = files.glob(pattern).contents.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let names = files.glob(pattern).contents.keys.sorted {
+                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+            }
             #expect(names.map { $0 + "|" }.joined() == String(expected[index]), "pattern \(pattern)")
         }
     }
@@ -32,7 +35,8 @@ struct ChartFilesTests {
     @Test func testLinesAndGet_matchHelm() throws {
         let expected = try #require(Fixtures.read("files/glob.expected")).split(separator: "\n").map(String.init)
         let files = try files()
-        let lines = "lines:" + files.lines("a.txt").map { "[\($0)]" }.joined() + ":"
+        let lines =
+            "lines:" + files.lines("a.txt").map { "[\($0)]" }.joined() + ":"
             + files.lines("nonl.txt").map { "[\($0)]" }.joined() + ":\(files.lines("missing").count)"
         #expect(expected.contains(lines))
         let get = try #require(files.method("Get"))
@@ -49,7 +53,9 @@ struct ChartFilesTests {
             Issue.record("unexpected result types")
             return
         }
-        let rendered = "[" + bytes.map { if case .int(let byte, _) = $0 { String(byte) } else { "?" } }.joined(separator: " ") + "]"
+        let rendered =
+            "[" + bytes.map { if case .int(let byte, _) = $0 { String(byte) } else { "?" } }.joined(separator: " ")
+            + "]"
         #expect(expected.contains("get:\(text):\(missing):\(rendered)"))
     }
 
@@ -61,7 +67,9 @@ struct ChartFilesTests {
             func executeTemplate(named name: String, data: Value) throws -> String { "" }
             func executeText(_ text: String, data: Value) throws -> String { "" }
         }
-        let error = try #require(throws: TemplateFunctionError.self) { try lines.body([.string("empty.txt")], NoContext()) }
+        let error = try #require(throws: TemplateFunctionError.self) {
+            try lines.body([.string("empty.txt")], NoContext())
+        }
         #expect(helm.trimmingCharacters(in: .newlines).hasSuffix("error calling Lines: \(error.message)"))
     }
 
@@ -86,5 +94,28 @@ struct ChartFilesTests {
         }
         #expect(files.asConfig() == "a.txt=hi;b.txt=\u{FFFD}")
         #expect(files.asSecrets() == "a.txt=aGk=;b.txt=/w==")
+    }
+}
+
+struct ChartFilesEncodingTests {
+    @Test func testAsConfigAndAsSecrets_matchHelmBytes() throws {
+        let root = Fixtures.root + "/files/asconfig.files"
+        var files: [ChartFile] = []
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            files.append(
+                ChartFile(
+                    name: relative, data: [UInt8](FileManager.default.contents(atPath: root + "/" + relative) ?? Data())
+                ))
+        }
+        let object = ChartFiles(files: files)
+        let conf = object.glob("conf/**")
+        let rendered =
+            conf.asConfig() + "\n===\n" + conf.asSecrets() + "\n===\n" + object.glob("nothing/*").asConfig() + "\n"
+        let expected = try #require(Fixtures.read("files/asconfig.expected"))
+        #expect(rendered == expected)
     }
 }

@@ -48,7 +48,8 @@ struct ChartLoaderTests {
         minimalChart(directory, "parent/", name: "parent")
         minimalChart(directory, "build/sub/", name: "sub")
         directory.write("build/sub/templates/a.yaml", "a: 1\n")
-        try FileManager.default.createDirectory(atPath: directory.path + "/parent/charts", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory.path + "/parent/charts", withIntermediateDirectories: true)
         try tarDirectory(directory.path + "/build", name: "sub", into: directory.path + "/parent/charts/sub-0.1.0.tgz")
         directory.write("parent/charts/sub-0.1.0.tgz.prov", "signature")
         let chart = try ChartLoader().load(path: directory.path + "/parent")
@@ -104,7 +105,8 @@ struct ChartLoaderTests {
         minimalChart(directory, name: "parent")
         directory.write("charts/sub/values.yaml", "a: 1\n")
         let error = try #require(throws: ChartError.self) { try ChartLoader().load(path: directory.path) }
-        #expect(error.message == "\(directory.path): error unpacking subchart sub in parent: Chart.yaml file is missing")
+        #expect(
+            error.message == "\(directory.path): error unpacking subchart sub in parent: Chart.yaml file is missing")
         #expect(error.path == directory.path)
     }
 
@@ -114,7 +116,10 @@ struct ChartLoaderTests {
         ("apiVersion: v2\nname: m\n", "validation: chart.metadata.version is required"),
         ("apiVersion: v2\nname: a/b\nversion: 1.0.0\n", "validation: chart.metadata.name \"a/b\" is invalid"),
         ("apiVersion: v2\nname: ..\nversion: 1.0.0\n", "validation: chart.metadata.name \"..\" is not allowed"),
-        ("apiVersion: v2\nname: m\nversion: 1.0.0\ntype: app\n", "validation: chart.metadata.type must be application or library"),
+        (
+            "apiVersion: v2\nname: m\nversion: 1.0.0\ntype: app\n",
+            "validation: chart.metadata.type must be application or library"
+        ),
         (
             "apiVersion: v2\nname: m\nversion: 1.0.0\ndeprecated: \"yes\"\n",
             "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go "
@@ -128,7 +133,10 @@ struct ChartLoaderTests {
             "apiVersion: v2\nname: m\nversion: 1.0.0\ndependencies:\n- name: a\n  alias: bad.alias\n",
             "validation: dependency \"a\" has disallowed characters in the alias"
         ),
-        ("apiVersion: v2\nname: m\nversion: 1.0.0\nmaintainers:\n- null\n", "validation: maintainers must not contain empty or null nodes"),
+        (
+            "apiVersion: v2\nname: m\nversion: 1.0.0\nmaintainers:\n- null\n",
+            "validation: maintainers must not contain empty or null nodes"
+        ),
     ])
     func testLoad_invalidChartYaml(chartYaml: String, message: String) throws {
         let directory = TemporaryDirectory()
@@ -143,8 +151,10 @@ struct ChartLoaderTests {
         directory.write("values.yaml", "- a\n- b\n")
         let error = try #require(throws: ChartError.self) { try ChartLoader().load(path: directory.path) }
         #expect(error.code == .invalidValues)
-        #expect(error.message == "\(directory.path): cannot load values.yaml: cannot unmarshal yaml document: error "
-            + "unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}")
+        #expect(
+            error.message == "\(directory.path): cannot load values.yaml: cannot unmarshal yaml document: error "
+                + "unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}"
+        )
     }
 
     @Test func testLoad_valuesMultiDocumentMerged() throws {
@@ -168,6 +178,15 @@ struct ChartLoaderTests {
         let other = directory.write("chart.tgz", "plain text")
         let otherError = try #require(throws: ChartError.self) { try ChartLoader().load(path: other) }
         #expect(otherError.message == "file '\(other)' does not appear to be a gzipped archive")
+    }
+
+    @Test func testLoadArchive_errorsNameTheArchive() throws {
+        let directory = TemporaryDirectory()
+        var tar = TarBuilder()
+        tar.add("broken/values.yaml", "a: 1\n")
+        let path = directory.write("broken-0.1.0.tgz", tar.tgz)
+        let error = try #require(throws: ChartError.self) { try ChartLoader().load(path: path) }
+        #expect(error.message == "\(path): Chart.yaml file is missing")
     }
 
     @Test func testLoadDirectory_fileTooLarge() throws {

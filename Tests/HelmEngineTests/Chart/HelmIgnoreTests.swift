@@ -46,7 +46,9 @@ struct HelmIgnoreTests {
     }
 
     @Test func testParse_rejectsDoubleStar() throws {
-        let error = try #require(throws: ChartError.self) { try HelmIgnore(parsing: "ok\n**/x\n", file: "c/.helmignore") }
+        let error = try #require(throws: ChartError.self) {
+            try HelmIgnore(parsing: "ok\n**/x\n", file: "c/.helmignore")
+        }
         #expect(error.code == .invalidIgnoreRules)
         #expect(error.message == "c/.helmignore:2: double-star (**) syntax is not supported")
     }

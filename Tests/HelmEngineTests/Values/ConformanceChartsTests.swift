@@ -54,10 +54,14 @@ struct ConformanceChartsTests {
         try ChartDependencies.checkPresent(chart)
         let prepared = try ReleaseValues.prepare(chart: chart, values: user)
         #expect(!prepared.values.isEmpty)
-        guard let expected = FileManager.default.contents(atPath: kit + "/expected/\(testCase.name).yaml") else { return }
+        guard let expected = FileManager.default.contents(atPath: kit + "/expected/\(testCase.name).yaml") else {
+            return
+        }
         let sources = String(decoding: expected, as: UTF8.self).split(separator: "\n")
             .filter { $0.hasPrefix("# Source: ") }.map { String($0.dropFirst("# Source: ".count)) }
         let ours = templatePaths(prepared.chart, prefix: prepared.chart.name)
-        #expect(Set(sources).subtracting(ours).isEmpty, "Helm rendered templates we would not: \(Set(sources).subtracting(ours))")
+        #expect(
+            Set(sources).subtracting(ours).isEmpty,
+            "Helm rendered templates we would not: \(Set(sources).subtracting(ours))")
     }
 }

@@ -18,7 +18,8 @@ struct OracleCase: CustomTestStringConvertible, Sendable {
             if line.hasPrefix("#") { return nil }
             let fields = line.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3 else { return nil }
-            return OracleCase(name: fields[0], chart: fields[1], arguments: fields[2].split(separator: " ").map(String.init))
+            return OracleCase(
+                name: fields[0], chart: fields[1], arguments: fields[2].split(separator: " ").map(String.init))
         }
     }
 
@@ -78,7 +79,9 @@ struct OracleValuesTests {
         for (path, body) in documents where path.hasSuffix("templates/values.yaml") {
             // The chart's scope: root, or the chain of subchart names in the path.
             let inner = path.dropFirst(root.count + 1).dropLast("templates/values.yaml".count)
-            let scope = inner.split(separator: "/").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            let scope = inner.split(separator: "/").enumerated().filter { $0.offset % 2 == 1 }.map {
+                String($0.element)
+            }
             var values: Value = .map(prepared.values)
             for name in scope {
                 guard case .map(let map, _) = values, let next = map[name] else {
@@ -87,8 +90,12 @@ struct OracleValuesTests {
                 }
                 values = next
             }
-            let json = scope.isEmpty ? body : String(body.split(separator: "\n").first { $0.hasPrefix("values: ") }?
-                .dropFirst("values: ".count) ?? "")
+            let json =
+                scope.isEmpty
+                ? body
+                : String(
+                    body.split(separator: "\n").first { $0.hasPrefix("values: ") }?
+                        .dropFirst("values: ".count) ?? "")
             let expected = try JSONReader.parseDocument(Array(json.utf8))
             #expect(ValueMatch.matches(values, expected), "\(path): got \(values)")
         }
@@ -103,8 +110,10 @@ struct OracleValuesTests {
             let message = last.dropFirst("helm_python.errors.HelmValuesError: ".count)
             #expect(error.message == "failed parsing --set data: \(message)")
         } else if helm.hasPrefix("Error: chart dependencies processing failed: ") {
-            #expect(error.message == helm.dropFirst("Error: chart dependencies processing failed: ".count)
-                .trimmingCharacters(in: .newlines))
+            #expect(
+                error.message
+                    == helm.dropFirst("Error: chart dependencies processing failed: ".count)
+                    .trimmingCharacters(in: .newlines))
         } else if helm.contains("values don't meet the specifications") {
             // The library walks Go maps, so Helm's line order varies; compare the lines as a set.
             let expected = helm.dropFirst("Error: ".count).split(separator: "\n").map(String.init)
@@ -115,8 +124,9 @@ struct OracleValuesTests {
             // Helm's CLI (loader.LoadValues) also says "cannot unmarshal yaml document:".
             let file = helm.dropFirst("Error: failed to parse ".count).split(separator: ":")[0]
             let detail = helm.components(separatedBy: "json: ")[1].components(separatedBy: "Go value of type")[0]
-            #expect(error.message == "failed to parse \(file): cannot unmarshal yaml document: error unmarshaling JSON: "
-                + "while decoding JSON: json: \(detail)Go value of type map[string]interface {}")
+            #expect(
+                error.message == "failed to parse \(file): cannot unmarshal yaml document: error unmarshaling JSON: "
+                    + "while decoding JSON: json: \(detail)Go value of type map[string]interface {}")
         } else {
             Issue.record("unrecognised oracle error: \(helm)")
         }

@@ -60,7 +60,8 @@ struct StrValsTests {
     @Test func testParse_integersAreInt64AndStringsStayStrings() throws {
         var values: [String: Value] = [:]
         try StrVals.parse("a=5,b=05,c=-0", into: &values)
-        guard case .int(5, .int64)? = values["a"], case .string("05")? = values["b"], case .int(0, .int64)? = values["c"]
+        guard case .int(5, .int64)? = values["a"], case .string("05")? = values["b"],
+            case .int(0, .int64)? = values["c"]
         else {
             Issue.record("unexpected types: \(values)")
             return
@@ -109,7 +110,8 @@ enum ValueMatch {
         case (.map(let map, _), .object(let members)):
             var other: [String: JSONValue] = [:]
             for member in members { other[member.key] = member.value }
-            return map.count == other.count && map.allSatisfy { key, item in other[key].map { matches(item, $0) } ?? false }
+            return map.count == other.count
+                && map.allSatisfy { key, item in other[key].map { matches(item, $0) } ?? false }
         default: return false
         }
     }

@@ -20,14 +20,18 @@ struct ValuesTests {
     }
 
     @Test func testMergeMaps_mergesMapsReplacesOthers() throws {
-        let merged = Values.mergeMaps(try json(#"{"a":{"x":1,"y":[1]},"b":1}"#), try json(#"{"a":{"y":[2],"z":3},"b":{"c":1}}"#))
-        #expect(ValueMatch.matches(.map(merged), try JSONReader.parseDocument(Array(#"{"a":{"x":1,"y":[2],"z":3},"b":{"c":1}}"#.utf8))))
+        let merged = Values.mergeMaps(
+            try json(#"{"a":{"x":1,"y":[1]},"b":1}"#), try json(#"{"a":{"y":[2],"z":3},"b":{"c":1}}"#))
+        #expect(
+            ValueMatch.matches(
+                .map(merged), try JSONReader.parseDocument(Array(#"{"a":{"x":1,"y":[2],"z":3},"b":{"c":1}}"#.utf8))))
     }
 
     @Test func testCoalesce_userNullDeletesDefaultAndChartNullsDropped() throws {
         var warnings: [String] = []
         let parent = try chart("p", values: #"{"a":1,"b":{"c":2,"d":null},"e":null}"#)
-        let result = try Values.coalesce(chart: parent, values: try json(#"{"a":null,"b":{"c":null},"new":null}"#),
+        let result = try Values.coalesce(
+            chart: parent, values: try json(#"{"a":null,"b":{"c":null},"new":null}"#),
             warnings: &warnings)
         // "new" is not a default, so Helm leaves the user's null in place.
         #expect(ValueMatch.matches(.map(result), try JSONReader.parseDocument(Array(#"{"b":{},"new":null}"#.utf8))))
@@ -36,8 +40,11 @@ struct ValuesTests {
     @Test func testCoalesce_warnsWhenTypesConflict() throws {
         var warnings: [String] = []
         let parent = try chart("p", values: #"{"table":{"x":1},"scalar":1}"#)
-        let result = try Values.coalesce(chart: parent, values: try json(#"{"table":5,"scalar":{"y":2}}"#), warnings: &warnings)
-        #expect(ValueMatch.matches(.map(result), try JSONReader.parseDocument(Array(#"{"table":5,"scalar":{"y":2}}"#.utf8))))
+        let result = try Values.coalesce(
+            chart: parent, values: try json(#"{"table":5,"scalar":{"y":2}}"#), warnings: &warnings)
+        #expect(
+            ValueMatch.matches(.map(result), try JSONReader.parseDocument(Array(#"{"table":5,"scalar":{"y":2}}"#.utf8)))
+        )
         #expect(warnings == ["warning: skipped value for p.scalar: Not a table."])
     }
 
@@ -71,10 +78,14 @@ struct ValuesTests {
 
     @Test func testValuesOptions_setJSONObjectAndErrors() throws {
         let merged = try ValuesOptions(jsonValues: [#"{"a":{"b":[1]}}"#, #"c={"d":true}"#]).merge { _ in [] }
-        #expect(ValueMatch.matches(.map(merged), try JSONReader.parseDocument(Array(#"{"a":{"b":[1]},"c":{"d":true}}"#.utf8))))
+        #expect(
+            ValueMatch.matches(
+                .map(merged), try JSONReader.parseDocument(Array(#"{"a":{"b":[1]},"c":{"d":true}}"#.utf8))))
         let error = try #require(throws: ChartError.self) { try ValuesOptions(jsonValues: ["{bad"]).merge { _ in [] } }
         #expect(error.message == "failed parsing --set-json data JSON: {bad")
-        let other = try #require(throws: ChartError.self) { try ValuesOptions(jsonValues: ["a={bad"]).merge { _ in [] } }
+        let other = try #require(throws: ChartError.self) {
+            try ValuesOptions(jsonValues: ["a={bad"]).merge { _ in [] }
+        }
         #expect(other.message == "failed parsing --set-json data a={bad")
     }
 
@@ -83,7 +94,9 @@ struct ValuesTests {
             try ValuesOptions(valueFiles: ["bad.yaml"]).merge { _ in Array("a: [1\n".utf8) }
         }
         #expect(error.code == .invalidValues)
-        #expect(error.message.hasPrefix("failed to parse bad.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: "))
+        #expect(
+            error.message.hasPrefix(
+                "failed to parse bad.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: "))
     }
 
     @Test func testValuesOptions_setErrorIsPrefixed() throws {

@@ -26,7 +26,9 @@ struct FilesGlob {
         return Self.match(tokens[...], scalars[...], budget: &budget)
     }
 
-    private static func match(_ tokens: ArraySlice<Token>, _ text: ArraySlice<Unicode.Scalar>, budget: inout Int) -> Bool {
+    private static func match(_ tokens: ArraySlice<Token>, _ text: ArraySlice<Unicode.Scalar>, budget: inout Int)
+        -> Bool
+    {
         budget -= 1
         if budget < 0 { return false }
         guard let token = tokens.first else { return text.isEmpty }

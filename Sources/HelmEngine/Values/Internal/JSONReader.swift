@@ -113,7 +113,8 @@ struct JSONReader {
             skipSpace()
             guard offset < bytes.count else { throw Failure(message: "unexpected EOF") }
             guard bytes[offset] == UInt8(ascii: "\"") else {
-                throw Failure(message: "invalid character \(describe(bytes[offset])) looking for beginning of object key string")
+                throw Failure(
+                    message: "invalid character \(describe(bytes[offset])) looking for beginning of object key string")
             }
             let key = try readString()
             skipSpace()
@@ -239,7 +240,8 @@ struct JSONReader {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard offset + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
+        guard offset + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
         else { throw Failure(message: "invalid character in \\u hexadecimal character escape") }
         offset += 4
         return code

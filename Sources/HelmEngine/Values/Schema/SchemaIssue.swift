@@ -1,4 +1,5 @@
 import Foundation
+
 /// One validation failure in the shape santhosh-tekuri/jsonschema (v6) reports it: an instance
 /// location, a message and nested causes.
 struct SchemaIssue: Sendable {

@@ -56,7 +56,8 @@ enum SchemaEquality {
         case (.map(let map, _), .object(let members)):
             var other: [String: JSONValue] = [:]
             for member in members { other[member.key] = member.value }
-            return map.count == other.count && map.allSatisfy { key, item in other[key].map { equal(item, $0) } ?? false }
+            return map.count == other.count
+                && map.allSatisfy { key, item in other[key].map { equal(item, $0) } ?? false }
         default: return false
         }
     }

@@ -7,12 +7,18 @@ extension SchemaValidator {
         _ schema: JSONValue, _ object: [String: Value], _ location: [String], depth: Int, errors: inout [SchemaIssue]
     ) throws {
         if let minimum = schema["minProperties"]?.integer, object.count < minimum {
-            errors.append(SchemaIssue(location: location,
-                message: "minProperties: got \(SchemaText.integer(object.count)), want \(SchemaText.integer(minimum))"))
+            errors.append(
+                SchemaIssue(
+                    location: location,
+                    message:
+                        "minProperties: got \(SchemaText.integer(object.count)), want \(SchemaText.integer(minimum))"))
         }
         if let maximum = schema["maxProperties"]?.integer, object.count > maximum {
-            errors.append(SchemaIssue(location: location,
-                message: "maxProperties: got \(SchemaText.integer(object.count)), want \(SchemaText.integer(maximum))"))
+            errors.append(
+                SchemaIssue(
+                    location: location,
+                    message:
+                        "maxProperties: got \(SchemaText.integer(object.count)), want \(SchemaText.integer(maximum))"))
         }
         if case .array(let required)? = schema["required"] {
             let missing = required.compactMap { item -> String? in
@@ -20,9 +26,11 @@ extension SchemaValidator {
                 return name
             }
             if missing.count == 1 {
-                errors.append(SchemaIssue(location: location, message: "missing property \(SchemaText.quote(missing[0]))"))
+                errors.append(
+                    SchemaIssue(location: location, message: "missing property \(SchemaText.quote(missing[0]))"))
             } else if missing.count > 1 {
-                errors.append(SchemaIssue(location: location, message: "missing properties \(SchemaText.joinQuoted(missing))"))
+                errors.append(
+                    SchemaIssue(location: location, message: "missing properties \(SchemaText.joinQuoted(missing))"))
             }
         }
         if draft <= 7, case .object(let dependencies)? = schema["dependencies"] {
@@ -33,8 +41,12 @@ extension SchemaValidator {
                         return other
                     }
                     if !missing.isEmpty {
-                        errors.append(SchemaIssue(location: location,
-                            message: "properties \(SchemaText.joinQuoted(missing)) required, if \(SchemaText.quote(name)) exists"))
+                        errors.append(
+                            SchemaIssue(
+                                location: location,
+                                message:
+                                    "properties \(SchemaText.joinQuoted(missing)) required, if \(SchemaText.quote(name)) exists"
+                            ))
                     }
                 } else if let failure = try validate(dependency, .map(object), location, depth: depth + 1) {
                     errors.append(failure)
@@ -70,15 +82,19 @@ extension SchemaValidator {
             }
         }
         if !additional.isEmpty {
-            errors.append(SchemaIssue(location: location,
-                message: "additional properties \(SchemaText.joinQuoted(additional)) not allowed"))
+            errors.append(
+                SchemaIssue(
+                    location: location,
+                    message: "additional properties \(SchemaText.joinQuoted(additional)) not allowed"))
         }
         if draft >= 6, let names = schema["propertyNames"] {
             for name in object.keys.sorted() {
                 if let failure = try validate(names, .string(name), [], depth: depth + 1) {
                     let causes = failure.kind == .group ? failure.causes : [failure]
-                    errors.append(SchemaIssue(location: [], message: "invalid propertyName \(SchemaText.quote(name))",
-                        causes: causes))
+                    errors.append(
+                        SchemaIssue(
+                            location: [], message: "invalid propertyName \(SchemaText.quote(name))",
+                            causes: causes))
                 }
             }
         }
@@ -98,8 +114,12 @@ extension SchemaValidator {
                         return other
                     }
                     if !missing.isEmpty {
-                        errors.append(SchemaIssue(location: location,
-                            message: "properties \(SchemaText.joinQuoted(missing)) required, if \(SchemaText.quote(name)) exists"))
+                        errors.append(
+                            SchemaIssue(
+                                location: location,
+                                message:
+                                    "properties \(SchemaText.joinQuoted(missing)) required, if \(SchemaText.quote(name)) exists"
+                            ))
                     }
                 }
             }
@@ -112,18 +132,25 @@ extension SchemaValidator {
         _ schema: JSONValue, _ items: [Value], _ location: [String], depth: Int, errors: inout [SchemaIssue]
     ) throws {
         if let minimum = schema["minItems"]?.integer, items.count < minimum {
-            errors.append(SchemaIssue(location: location,
-                message: "minItems: got \(SchemaText.integer(items.count)), want \(SchemaText.integer(minimum))"))
+            errors.append(
+                SchemaIssue(
+                    location: location,
+                    message: "minItems: got \(SchemaText.integer(items.count)), want \(SchemaText.integer(minimum))"))
         }
         if let maximum = schema["maxItems"]?.integer, items.count > maximum {
-            errors.append(SchemaIssue(location: location,
-                message: "maxItems: got \(SchemaText.integer(items.count)), want \(SchemaText.integer(maximum))"))
+            errors.append(
+                SchemaIssue(
+                    location: location,
+                    message: "maxItems: got \(SchemaText.integer(items.count)), want \(SchemaText.integer(maximum))"))
         }
         if case .bool(true)? = schema["uniqueItems"], items.count > 1 {
             search: for first in items.indices {
                 for second in items.indices where second > first && SchemaEquality.equal(items[first], items[second]) {
-                    errors.append(SchemaIssue(location: location,
-                        message: "items at \(SchemaText.integer(first)) and \(SchemaText.integer(second)) are equal"))
+                    errors.append(
+                        SchemaIssue(
+                            location: location,
+                            message: "items at \(SchemaText.integer(first)) and \(SchemaText.integer(second)) are equal"
+                        ))
                     break search
                 }
             }
@@ -134,17 +161,25 @@ extension SchemaValidator {
             case .array(let tuple)?:
                 evaluated = min(tuple.count, items.count)
                 for index in 0..<evaluated {
-                    if let failure = try validate(tuple[index], items[index], location + [String(index)], depth: depth + 1) {
+                    if let failure = try validate(
+                        tuple[index], items[index], location + [String(index)], depth: depth + 1)
+                    {
                         errors.append(failure)
                     }
                 }
                 if let extra = schema["additionalItems"] {
                     if case .bool(false) = extra, evaluated != items.count {
-                        errors.append(SchemaIssue(location: location,
-                            message: "last \(SchemaText.integer(items.count - evaluated)) additionalItem(s) not allowed"))
+                        errors.append(
+                            SchemaIssue(
+                                location: location,
+                                message:
+                                    "last \(SchemaText.integer(items.count - evaluated)) additionalItem(s) not allowed")
+                        )
                     } else if case .object = extra {
                         for index in evaluated..<items.count {
-                            if let failure = try validate(extra, items[index], location + [String(index)], depth: depth + 1) {
+                            if let failure = try validate(
+                                extra, items[index], location + [String(index)], depth: depth + 1)
+                            {
                                 errors.append(failure)
                             }
                         }
@@ -163,7 +198,9 @@ extension SchemaValidator {
             if case .array(let prefix)? = schema["prefixItems"] {
                 evaluated = min(prefix.count, items.count)
                 for index in 0..<evaluated {
-                    if let failure = try validate(prefix[index], items[index], location + [String(index)], depth: depth + 1) {
+                    if let failure = try validate(
+                        prefix[index], items[index], location + [String(index)], depth: depth + 1)
+                    {
                         errors.append(failure)
                     }
                 }
@@ -189,19 +226,24 @@ extension SchemaValidator {
             let minimum = draft >= 2019 ? schema["minContains"]?.integer : nil
             if let minimum {
                 if matched.count < minimum {
-                    let text = matched.isEmpty
+                    let text =
+                        matched.isEmpty
                         ? "min \(minimum) items required to match contains schema, but none matched"
                         : "min \(minimum) items required to match contains schema, but matched \(matched.count) items at "
                             + matched.map(String.init).joined(separator: " ")
                     errors.append(SchemaIssue(location: location, message: text, causes: failures))
                 }
             } else if matched.isEmpty {
-                errors.append(SchemaIssue(location: location, message: "no items match contains schema", causes: failures))
+                errors.append(
+                    SchemaIssue(location: location, message: "no items match contains schema", causes: failures))
             }
             if draft >= 2019, let maximum = schema["maxContains"]?.integer, matched.count > maximum {
-                errors.append(SchemaIssue(location: location,
-                    message: "max \(maximum) items required to match contains schema, but matched \(matched.count) items at "
-                        + matched.map(String.init).joined(separator: " ")))
+                errors.append(
+                    SchemaIssue(
+                        location: location,
+                        message:
+                            "max \(maximum) items required to match contains schema, but matched \(matched.count) items at "
+                            + matched.map(String.init).joined(separator: " ")))
             }
         }
     }
@@ -245,13 +287,16 @@ extension SchemaValidator {
                 } else if matched == -1 {
                     matched = index
                 } else {
-                    errors.append(SchemaIssue(location: location,
-                        message: "'oneOf' failed, subschemas \(matched), \(index) matched"))
+                    errors.append(
+                        SchemaIssue(
+                            location: location,
+                            message: "'oneOf' failed, subschemas \(matched), \(index) matched"))
                     break
                 }
             }
             if matched == -1 {
-                errors.append(SchemaIssue(location: location, message: "'oneOf' failed, none matched", causes: failures))
+                errors.append(
+                    SchemaIssue(location: location, message: "'oneOf' failed, none matched", causes: failures))
             }
         }
         if draft >= 7, let condition = schema["if"] {

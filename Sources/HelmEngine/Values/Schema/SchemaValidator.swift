@@ -59,7 +59,8 @@ final class SchemaValidator {
         if let declared = schema["type"] {
             let wanted = SchemaType.list(declared)
             if !wanted.isEmpty {
-                let matched = wanted.contains(type) || (wanted.contains(.integer) && type == .number && value.isIntegral)
+                let matched =
+                    wanted.contains(type) || (wanted.contains(.integer) && type == .number && value.isIntegral)
                 if !matched {
                     let names = SchemaType.allCases.filter { wanted.contains($0) }.map(\.name)
                     return issue(location, "got \(type.name), want \(names.joined(separator: " or "))")
@@ -70,12 +71,18 @@ final class SchemaValidator {
             return issue(location, "value must be " + display(constant, failed: "const failed"))
         }
         if case .array(let options)? = schema["enum"], !options.contains(where: { SchemaEquality.equal(value, $0) }) {
-            if options.contains(where: { if case .array = $0 { true } else if case .object = $0 { true } else { false } }) {
+            if options.contains(where: {
+                if case .array = $0 { true } else if case .object = $0 { true } else { false }
+            }) {
                 return issue(location, "enum failed")
             }
             let shown = options.map { display($0, failed: "value") }
-            return issue(location, options.count == 1 ? "value must be \(shown[0])" : "value must be one of "
-                + shown.joined(separator: ", "))
+            return issue(
+                location,
+                options.count == 1
+                    ? "value must be \(shown[0])"
+                    : "value must be one of "
+                        + shown.joined(separator: ", "))
         }
         var errors: [SchemaIssue] = []
         if case .string(let reference)? = schema["$ref"] {
@@ -119,7 +126,8 @@ final class SchemaValidator {
             code: .invalidSchema,
             message: "json-pointer in \"file:///values.schema.json#\(String(reference.dropFirst()))\" not found")
         guard pointer.hasPrefix("/") else {
-            throw ChartError(code: .invalidSchema, message: "unsupported $ref \(goQuote(reference)) in values.schema.json")
+            throw ChartError(
+                code: .invalidSchema, message: "unsupported $ref \(goQuote(reference)) in values.schema.json")
         }
         var current = root
         for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
@@ -145,16 +153,19 @@ final class SchemaValidator {
     {
         let length = text.unicodeScalars.count
         if let minimum = schema["minLength"]?.integer, length < minimum {
-            errors.append(issue(location, "minLength: got \(SchemaText.integer(length)), want \(SchemaText.integer(minimum))"))
+            errors.append(
+                issue(location, "minLength: got \(SchemaText.integer(length)), want \(SchemaText.integer(minimum))"))
         }
         if let maximum = schema["maxLength"]?.integer, length > maximum {
-            errors.append(issue(location, "maxLength: got \(SchemaText.integer(length)), want \(SchemaText.integer(maximum))"))
+            errors.append(
+                issue(location, "maxLength: got \(SchemaText.integer(length)), want \(SchemaText.integer(maximum))"))
         }
         if case .string(let pattern)? = schema["pattern"] {
             let regex = try self.regex(pattern)
             let range = NSRange(text.startIndex..<text.endIndex, in: text)
             if regex.firstMatch(in: text, options: [], range: range) == nil {
-                errors.append(issue(location, "\(SchemaText.quote(text)) does not match pattern \(SchemaText.quote(pattern))"))
+                errors.append(
+                    issue(location, "\(SchemaText.quote(text)) does not match pattern \(SchemaText.quote(pattern))"))
             }
         }
     }
@@ -172,7 +183,8 @@ final class SchemaValidator {
         }
     }
 
-    private func validateNumber(_ schema: JSONValue, _ value: Value, _ location: [String], errors: inout [SchemaIssue]) {
+    private func validateNumber(_ schema: JSONValue, _ value: Value, _ location: [String], errors: inout [SchemaIssue])
+    {
         guard let number = value.doubleValue else { return }
         let got = SchemaText.float(number)
         var exclusiveMinimumFlag = false
@@ -213,7 +225,11 @@ final class SchemaValidator {
             var rounded = Decimal()
             NSDecimalRound(&rounded, &quotient, 0, .plain)
             if rounded != quotient {
-                errors.append(issue(location, "multipleOf: got \(got), want \(SchemaText.float(NSDecimalNumber(decimal: divisor).doubleValue))"))
+                errors.append(
+                    issue(
+                        location,
+                        "multipleOf: got \(got), want \(SchemaText.float(NSDecimalNumber(decimal: divisor).doubleValue))"
+                    ))
             }
         }
     }

@@ -1,0 +1,5 @@
+{{ (.Files.Glob "conf/**").AsConfig }}
+===
+{{ (.Files.Glob "conf/**").AsSecrets }}
+===
+{{ (.Files.Glob "nothing/*").AsConfig }}
