@@ -19,6 +19,8 @@ actor RepoFixture {
         var contentType: String = "application/octet-stream"
         var etag: String? = nil
         var hang: Bool = false
+        /// Answer 302 with this `Location` instead of the bytes.
+        var redirect: String? = nil
     }
 
     private var files: [String: File] = [:]
@@ -54,6 +56,7 @@ actor RepoFixture {
             await withCheckedContinuation { hanging.append($0) }
             return Response(status: .serviceUnavailable)
         }
+        if let redirect = file.redirect { return Response(status: .found, headers: [.location: redirect]) }
         var responseHeaders: HTTPFields = [.contentType: file.contentType]
         if let etag = file.etag {
             responseHeaders[.eTag] = etag
