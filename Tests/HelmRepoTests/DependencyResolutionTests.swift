@@ -126,6 +126,21 @@ struct DependencyResolutionTests {
         }
     }
 
+    @Test func testResolveDependencies_chartAlreadyInChartsDirectory() async throws {
+        let work = try makeTemporaryDirectory()
+        let parent = try writeChart(name: "parent", version: "0.1.0", in: work)
+        let vendored = try writeChart(name: "sub", version: "2.0.0", in: parent + "/charts")
+        try await withTestClient { client, _ in
+            let resolution = try await client.resolveDependencies(
+                [DependencyRequest(name: "sub", version: "^2", repository: "")],
+                chartDirectory: parent
+            )
+            // Helm locks such a dependency with the constraint as written.
+            #expect(resolution.dependencies.map(\.version) == ["^2"])
+            #expect(resolution.dependencies.first?.source == .directory(path: vendored))
+        }
+    }
+
     @Test func testResolveDependencies_invalidConstraint() async throws {
         let work = try makeTemporaryDirectory()
         try await withTestClient { client, _ in

@@ -272,6 +272,22 @@ struct RepositoryClientTests {
         }
     }
 
+    @Test func testDownloadChart_followsRedirects() async throws {
+        let fixture = RepoFixture()
+        let bytes = try makeChartArchive(name: "demo", version: "1.0.0")
+        await fixture.serve("/moved/demo-1.0.0.tgz", .init(bytes: bytes))
+        await fixture.serve("/demo-1.0.0.tgz", .init(bytes: [], redirect: "/moved/demo-1.0.0.tgz"))
+        await fixture.serve("/index.yaml", text: indexYAML([("demo", "1.0.0", "demo-1.0.0.tgz", try sha256sum(bytes))]))
+        try await withRepoServer(fixture) { base in
+            try await withTestClient { client, _ in
+                let fetched = try await client.fetchChart(named: "demo", from: Repository(url: base))
+                #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: fetched.archive.archivePath))) == bytes)
+                #expect(await fixture.count("/demo-1.0.0.tgz") == 1)
+                #expect(await fixture.count("/moved/demo-1.0.0.tgz") == 1)
+            }
+        }
+    }
+
     @Test func testDownloadChart_absoluteURLAndProgress() async throws {
         let fixture = RepoFixture()
         let bytes = try makeChartArchive(name: "demo", version: "1.0.0")

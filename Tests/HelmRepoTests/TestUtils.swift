@@ -1,8 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 
 // Test support: a real Hummingbird server on 127.0.0.1:0 serving a chart repository built in the test,
@@ -16,6 +19,8 @@ actor RepoFixture {
         var contentType: String = "application/octet-stream"
         var etag: String? = nil
         var hang: Bool = false
+        /// Answer 302 with this `Location` instead of the bytes.
+        var redirect: String? = nil
     }
 
     private var files: [String: File] = [:]
@@ -51,6 +56,7 @@ actor RepoFixture {
             await withCheckedContinuation { hanging.append($0) }
             return Response(status: .serviceUnavailable)
         }
+        if let redirect = file.redirect { return Response(status: .found, headers: [.location: redirect]) }
         var responseHeaders: HTTPFields = [.contentType: file.contentType]
         if let etag = file.etag {
             responseHeaders[.eTag] = etag
@@ -64,9 +70,11 @@ actor RepoFixture {
     }
 }
 
-/// Runs `body` with a live server for `fixture`, passing the base URL `http://127.0.0.1:PORT`.
+/// Runs `body` with a live server for `fixture`, passing the base URL `http://127.0.0.1:PORT` (`https` when
+/// `tls` is given).
 func withRepoServer<T: Sendable>(
     _ fixture: RepoFixture,
+    tls: TLSConfiguration? = nil,
     _ body: @Sendable (String) async throws -> T
 ) async throws -> T {
     let quiet = Logger(label: "test-repo-server", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -77,6 +85,7 @@ func withRepoServer<T: Sendable>(
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
     let app = Application(
         router: router,
+        server: try tls.map { try HTTPServerBuilder.tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
         configuration: .init(address: .hostname("127.0.0.1", port: 0)),
         onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
         logger: quiet
@@ -90,7 +99,7 @@ func withRepoServer<T: Sendable>(
         let port = await iterator.next() ?? 0
         let result: Result<T, any Error>
         do {
-            result = .success(try await body("http://127.0.0.1:\(port)"))
+            result = .success(try await body("\(tls == nil ? "http" : "https")://127.0.0.1:\(port)"))
         } catch {
             result = .failure(error)
         }

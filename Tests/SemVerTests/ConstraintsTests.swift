@@ -93,6 +93,11 @@ struct ConstraintsTests {
         ("1.2 - 1.4.5", ">=1.2 <=1.4.5"),
         (">= 1.2.3, < 2.0 || => 3.0 < 4", ">=1.2.3 <2.0 || =>3.0 <4"),
         ("^1.x", "^1.x"),
+        // Masterminds' TestConstraintString rows.
+        ("*", "*"),
+        (">= 1.2.3", ">=1.2.3"),
+        ("2.x,   >=1.2.3 || >4.5.6, < 5.7", "2.x >=1.2.3 || >4.5.6 <5.7"),
+        ("1.2", "1.2"),
     ])
     func testDescription_joinsTermsLikeUpstream(input: String, description: String) throws {
         #expect(try Constraints(input).description == description)

@@ -49,7 +49,9 @@ extension RepositoryClient {
         }
         let status = Int(response.status.code)
         if status == 304 { return HTTPResult(status: status, headers: response.headers) }
-        guard (200..<300).contains(status) else { throw .http(status: status, url: url) }
+        guard (200..<300).contains(status) else {
+            throw .http(status: status, reason: response.status.reasonPhrase, url: url)
+        }
         let expected = response.headers.first(name: "Content-Length").flatMap(Int.init)
         if let expected, expected > limit { throw .tooLarge(url, limit: limit) }
         var received = 0

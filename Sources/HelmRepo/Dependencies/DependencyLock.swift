@@ -44,7 +44,7 @@ public struct DependencyLock: Sendable, Hashable {
     /// - Throws: ``RepoError/Code/dependency`` naming `source` if it is not a lock file.
     public init(yaml: String, source: String) throws(RepoError) {
         let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch {
+        do { root = try Yams.compose(yaml: yaml, .basic) } catch {
             throw RepoError(
                 code: .dependency,
                 message: "\(source): not valid YAML: \(error)",

@@ -236,7 +236,7 @@ extension RepositoryClient {
         let path = directory + "/Chart.yaml"
         let text = try readSmallFile(path)
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
+        do { node = try Yams.compose(yaml: text, .basic) } catch {
             throw RepoError(
                 code: .dependency,
                 message: "\(path): not valid YAML: \(error)",

@@ -20,7 +20,9 @@ extension RepositoryIndex {
         if yaml.isEmpty { throw .badIndex(source, "empty index.yaml file") }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver skips Yams' regex-based implicit tag resolution (which dominated parse time);
+            // every field read here is text anyway, and nulls and booleans are recognised below.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch {
             throw .badIndex(source, "not valid YAML: \(error)", cause: SendableDescription(error))
         }
@@ -108,7 +110,7 @@ extension RepositoryIndex {
             case "kubeVersion": kubeVersion = scalarText(value)
             case "created": created = scalarText(value)
             case "digest": digest = scalarText(value)
-            case "deprecated": deprecated = value.bool ?? false
+            case "deprecated": deprecated = isTrue(value)
             case "urls": urls = value.sequence?.compactMap { $0.scalar?.string } ?? []
             case "annotations":
                 for (k, v) in value.mapping ?? Node.Mapping([]) { annotations[k.string ?? ""] = scalarText(v) }
@@ -190,6 +192,12 @@ extension RepositoryIndex {
     static func scalarText(_ node: Node) -> String {
         guard let scalar = node.scalar, node.null == nil else { return "" }
         return scalar.string
+    }
+
+    /// A YAML 1.1 true (`true`, `yes`, `on` in any case, unquoted), as Go's YAML reader reads a bool field.
+    static func isTrue(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["true", "yes", "on"].contains(scalar.string.lowercased())
     }
 
     /// Helm's alias rule `^[a-zA-Z0-9_-]+$`.

@@ -7,7 +7,8 @@ extension RepoError {
         RepoError(code: .invalidURL, message: "invalid repository URL \"\(url)\": \(why)", location: url)
     }
 
-    static func http(status: Int, url: String) -> RepoError {
+    /// Helm's getter message `failed to fetch URL : 404 Not Found` (Go's `resp.Status`).
+    static func http(status: Int, reason: String, url: String) -> RepoError {
         switch status {
         case 401:
             RepoError(
@@ -17,7 +18,7 @@ extension RepoError {
             )
         case 403: RepoError(code: .forbidden, message: "failed to fetch \(url) : 403 Forbidden", location: url)
         case 404: RepoError(code: .notFound, message: "failed to fetch \(url) : 404 Not Found", location: url)
-        default: RepoError(code: .httpStatus, message: "failed to fetch \(url) : HTTP status \(status)", location: url)
+        default: RepoError(code: .httpStatus, message: "failed to fetch \(url) : \(status) \(reason)", location: url)
         }
     }
 
