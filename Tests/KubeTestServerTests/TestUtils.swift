@@ -144,9 +144,10 @@ func withTestServer(
 }
 
 /// A ConfigMap body.
-func configMap(_ name: String, namespace: String? = nil, data: [String: String] = [:], labels: [String: String] = [:],
-    extraMetadata: String = "") -> String
-{
+func configMap(
+    _ name: String, namespace: String? = nil, data: [String: String] = [:], labels: [String: String] = [:],
+    extraMetadata: String = ""
+) -> String {
     func object(_ values: [String: String]) -> String {
         "{" + values.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",") + "}"
     }

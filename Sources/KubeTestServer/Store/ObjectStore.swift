@@ -74,7 +74,9 @@ struct ObjectStore: Sendable {
 
     /// Starts serving `resource` (from a CRD).
     mutating func register(_ resource: ResourceType) {
-        resources.removeAll { $0.group == resource.group && $0.version == resource.version && $0.plural == resource.plural }
+        resources.removeAll {
+            $0.group == resource.group && $0.version == resource.version && $0.plural == resource.plural
+        }
         resources.append(resource)
     }
 
