@@ -49,7 +49,9 @@ struct KubeTestServerControlTests {
     }
 
     @Test func testRestart_keepsDataAndPortAndEndsWatches() async throws {
-        try await withTestServer { server, client in
+        try await withTestServer { server, pooled in
+            var client = pooled
+            client.keepAlive = false
             let port = server.port
             _ = try await client.post(path, configMap("kept"))
             var watch = try await client.watch("\(path)?watch=true&resourceVersion=\(server.resourceVersion)")

@@ -280,7 +280,8 @@ struct KubeTestServerObjectTests {
             )
             #expect(role.status == 201)
             #expect(role.string("metadata.namespace") == nil)
-            let namespacedPath = try await client.get("/apis/rbac.authorization.k8s.io/v1/namespaces/default/clusterroles")
+            let namespacedPath = try await client.get(
+                "/apis/rbac.authorization.k8s.io/v1/namespaces/default/clusterroles")
             #expect(namespacedPath.status == 404)
             let lease = try await client.post(
                 "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases",

@@ -148,8 +148,8 @@ struct ObjectStoreTests {
         for name in ["a", "b", "c"] {
             _ = try store.create(configMaps, namespace: "default", body: try configMap(name), manager: "t")
         }
-        // Three events, two kept: the first is gone.
-        #expect(throws: APIError.tooOldResourceVersion(start, oldest: start + 2)) {
+        // Three events, two kept: the first is gone; kube names the version before the oldest kept event.
+        #expect(throws: APIError.tooOldResourceVersion(start, oldest: start + 1)) {
             try store.events(after: start, for: configMaps.storageKey)
         }
         #expect(try store.events(after: start + 1, for: configMaps.storageKey).count == 2)
