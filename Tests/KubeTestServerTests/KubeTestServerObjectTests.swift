@@ -290,4 +290,25 @@ struct KubeTestServerObjectTests {
             #expect(lease.status == 201)
         }
     }
+
+    @Test func testHostileBodies_areRejected() async throws {
+        try await withTestServer { _, client in
+            let path = "/api/v1/namespaces/default/configmaps"
+            let huge = "{\"data\":\"" + String(repeating: "x", count: 4 * 1024 * 1024) + "\"}"
+            let tooLarge = try await client.post(path, huge)
+            #expect(tooLarge.status == 413)
+            #expect(tooLarge.string("kind") == "Status")
+            let deep = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+            let tooDeep = try await client.post(path, deep)
+            #expect(tooDeep.status == 400)
+            let bomb =
+                "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+                + "g: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+            let expanded = try await client.patch(
+                "\(path)/bomb?fieldManager=t", bomb, type: "application/apply-patch+yaml")
+            #expect(expanded.status == 400)
+        }
+    }
 }
