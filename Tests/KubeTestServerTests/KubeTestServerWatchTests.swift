@@ -133,4 +133,26 @@ struct KubeTestServerWatchTests {
             #expect(try await open.next() == nil)
         }
     }
+
+    @Test func testWatch_periodicBookmarks_arriveWithoutWrites() async throws {
+        try await withTestServer(.init(bookmarkInterval: .milliseconds(5))) { server, client in
+            var watch = try await client.watch(
+                "\(path)?watch=true&allowWatchBookmarks=true&resourceVersion=\(server.resourceVersion)")
+            let bookmark = try #require(try await watch.next())
+            #expect(bookmark.type == "BOOKMARK")
+            #expect(lookup(bookmark.object, "metadata.resourceVersion") as? String == server.resourceVersion)
+        }
+    }
+
+    @Test func testWatchFault_failsOnlyWatches() async throws {
+        try await withTestServer { server, client in
+            server.failNextRequests(1, status: 500, matching: .watch)
+            let list = try await client.get(path)
+            #expect(list.status == 200)
+            let failed = try await client.watch("\(path)?watch=true")
+            #expect(failed.status == 500)
+            let retried = try await client.watch("\(path)?watch=true")
+            #expect(retried.status == 200)
+        }
+    }
 }
