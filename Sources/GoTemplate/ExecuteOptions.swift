@@ -23,14 +23,15 @@ public struct ExecuteOptions: Sendable {
     /// Default 1000. (Go allows 100000 because goroutine stacks grow.) Execution also stops with a
     /// ``TemplateError/Code/limitExceeded`` error when the thread's stack runs low, whatever this says.
     public var maxDepth: Int
-    /// The most execution steps (an item of a list walked, or one loop iteration) one execution may take,
-    /// nested calls included. Default 100 million, far beyond any real chart, reached in seconds.
+    /// The most execution steps one execution may take, nested calls included: a step is an item of a
+    /// list walked, one loop iteration, or 64 bytes of a string a function returned. Default 10 million,
+    /// about ten times what the largest real charts take, reached in about a second.
     public var maxSteps: Int
 
     /// Creates execute options; every parameter has the default documented on its property.
     public init(
         missingKey: MissingKey = .default, maxOutputBytes: Int = 64 << 20, maxDepth: Int = 1000,
-        maxSteps: Int = 100_000_000
+        maxSteps: Int = 10_000_000
     ) {
         self.missingKey = missingKey
         self.maxOutputBytes = maxOutputBytes

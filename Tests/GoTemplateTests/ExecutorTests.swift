@@ -174,7 +174,7 @@ struct ExecutorTests {
 
     @Test(.timeLimit(.minutes(1)))
     func testExecute_nestedRangesHitStepLimit() {
-        let options = ExecuteOptions(maxSteps: 100_000)
+        let options = ExecuteOptions(maxSteps: 20_000)
         let error = templateError {
             _ = try run("{{ range 1000 }}{{ range 1000 }}{{ range 1000 }}{{ end }}{{ end }}{{ end }}", options: options)
         }
@@ -218,5 +218,16 @@ struct ExecutorTests {
             return results
         }
         for n in 0..<32 { #expect(outputs[n] == "0a1b-\(n)") }
+    }
+}
+
+extension ExecutorTests {
+    @Test(.timeLimit(.minutes(1)))
+    func testExecute_largeUnwrittenStringsCountAsSteps() {
+        let options = ExecuteOptions(maxSteps: 20_000)
+        let error = templateError {
+            _ = try run("{{ range 100000 }}{{ $x := printf \"%100000d\" 1 }}{{ end }}", options: options)
+        }
+        #expect(error?.code == .limitExceeded)
     }
 }

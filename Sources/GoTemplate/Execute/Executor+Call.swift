@@ -139,7 +139,9 @@ extension Executor {
         switch callable {
         case .builtin(let builtin):
             do {
-                return try builtin.call(argv, executor: self, args: args, final: final)
+                let result = try builtin.call(argv, executor: self, args: args, final: final)
+                if case .string(let s)? = result.value { try chargeForResult(s) }
+                return result
             } catch let error as BuiltinError {
                 at = callNode
                 throw fail("error calling \(name): \(error.message)")
@@ -166,7 +168,21 @@ extension Executor {
                 throw fail("error calling \(name): \(error)")
             }
             if case .null = result { return EvalValue(value: .null, boxed: true) }
+            if case .string(let s) = result { try chargeForResult(s) }
             return EvalValue(result)
+        }
+    }
+
+    /// Counts a function's string result against the step budget (one step per 64 bytes), so a loop
+    /// that builds large strings without writing them (`$x := printf "%1000000d" 1`) is bounded too.
+    func chargeForResult(_ s: String) throws(Interrupt) {
+        let cost = s.utf8.count >> 6
+        guard cost > 0 else { return }
+        budget.steps += cost
+        if budget.steps > budget.maxSteps {
+            throw fail(
+                "execution exceeded the limit of \(budget.maxSteps) steps (ExecuteOptions.maxSteps)",
+                code: .limitExceeded)
         }
     }
 
