@@ -94,13 +94,10 @@ struct SprigCorpusTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: loadCases())
-    func testCase_matchesHelm(_ c: Case) {
-        if case .failed(let why) = Self.evaluate(c) { Issue.record("\(c): \(why)") }
-    }
-
-    @Test(.timeLimit(.minutes(5)))
-    func testCorpus_summary() {
+    /// One test for the whole corpus (cases record their own issues): the generator cases are CPU-heavy
+    /// in debug builds, and running them as hundreds of parallel tests starves the 2-core test pool.
+    @Test(.timeLimit(.minutes(10)))
+    func testCorpus_matchesHelm() {
         let cases = Self.loadCases()
         #expect(cases.count >= 300)
         var passed = 0
@@ -115,7 +112,7 @@ struct SprigCorpusTests {
         }
         print("sprig corpus: \(passed) passed, \(skipped.values.reduce(0, +)) skipped, \(failures.count) failed")
         for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { print("  skipped \(count): \(reason)") }
-        #expect(failures.isEmpty, "\(failures.count) Sprig corpus cases differ from Helm")
+        for failure in failures { Issue.record(Comment(rawValue: failure)) }
         #expect(passed >= 200)
     }
 }
