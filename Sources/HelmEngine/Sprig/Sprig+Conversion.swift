@@ -147,7 +147,7 @@ enum GoBase {
             let chunk = Array(src[index..<min(index + 5, src.count)])
             var bits: UInt64 = 0
             for i in 0..<5 { bits = bits << 8 | UInt64(i < chunk.count ? chunk[i] : 0) }
-            let characters = [0, 2, 4, 5, 7][chunk.count - 1] + 1
+            let characters = [2, 4, 5, 7, 8][chunk.count - 1]
             for i in 0..<8 {
                 out.append(i < characters ? alphabet32[Int((bits >> UInt64(35 - 5 * i)) & 31)] : UInt8(ascii: "="))
             }

@@ -72,7 +72,10 @@ extension Sprig {
         case .success(let decoded): bytes = decoded
         case .failure(let offset): throw failure("illegal base64 data at input byte \(offset.value)")
         }
-        guard bytes.count >= 16 else { throw failure("ciphertext too short") }
+        // Go slices the IV off without a check; the panic names the decoded buffer's capacity.
+        guard bytes.count >= 16 else {
+            throw failure("runtime error: slice bounds out of range [:16] with capacity \(ciphertext.utf8.count / 4 * 3)")
+        }
         guard bytes.count % 16 == 0 else { throw failure("crypto/cipher: input not full blocks") }
         do {
             let iv = try AES._CBC.IV(ivBytes: bytes[..<16])

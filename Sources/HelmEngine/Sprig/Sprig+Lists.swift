@@ -37,12 +37,10 @@ extension Sprig {
             ("first", function([.any]) { a in try elements(a[0], "Cannot find first on type").first ?? .null }),
             ("last", function([.any]) { a in try elements(a[0], "Cannot find last on type").last ?? .null }),
             ("rest", function([.any]) { a in
-                let items = try elements(a[0], "Cannot find rest on type")
-                return items.isEmpty ? .null : .list(Array(items.dropFirst()))
+                .list(Array(try elements(a[0], "Cannot find rest on type").dropFirst()))
             }),
             ("initial", function([.any]) { a in
-                let items = try elements(a[0], "Cannot find initial on type")
-                return items.isEmpty ? .null : .list(Array(items.dropLast()))
+                .list(Array(try elements(a[0], "Cannot find initial on type").dropLast()))
             }),
             ("reverse", function([.any]) { a in .list(try elements(a[0], "Cannot find reverse on type").reversed()) }),
             ("uniq", function([.any]) { a in

@@ -18,7 +18,7 @@ struct SprigCryptoTests {
         return (try Certificate(pemEncoded: pair.cert), pair.key)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func testGenCA_isSelfSignedCertificateAuthority() throws {
         let (ca, key) = try certificate(try sprig("genCA", .string("my-ca"), .int(365)))
         #expect(ca.subject.description == "CN=my-ca")
@@ -35,7 +35,7 @@ struct SprigCryptoTests {
         #expect(days > 364.9 && days < 365.1)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func testGenSignedCert_isSignedByCAWithSANs() throws {
         let caValue = try sprig("genCA", .string("ca"), .int(30))
         let (ca, _) = try certificate(caValue)
@@ -51,7 +51,7 @@ struct SprigCryptoTests {
         #expect(try Certificate.PrivateKey(pemEncoded: key).publicKey == leaf.publicKey)
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: ["ecdsa", "ed25519"])
+    @Test(.timeLimit(.minutes(5)), arguments: ["ecdsa", "ed25519"])
     func testGenSelfSignedCertWithKey_keepsTheKey(type: String) throws {
         let keyPEM = printed(try sprig("genPrivateKey", .string(type)))
         let (cert, key) = try certificate(try sprig(
@@ -61,7 +61,7 @@ struct SprigCryptoTests {
         #expect(try Certificate.PrivateKey(pemEncoded: keyPEM).publicKey == cert.publicKey)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func testGenPrivateKey_writesGoPEMBlocks() throws {
         let ec = printed(try sprig("genPrivateKey", .string("ecdsa")))
         #expect(ec.hasPrefix("-----BEGIN EC PRIVATE KEY-----\n"))
@@ -89,7 +89,7 @@ struct SprigCryptoTests {
         #expect(printed(try sprig("decryptAES", .string("k"), .string(a))) == "text")
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func testDerivePassword_matchesHelm() throws {
         // Outputs of Helm's engine for the same calls.
         #expect(printed(try sprig("derivePassword", .int(1), .string("long"), .string("password"), .string("user"),
@@ -100,7 +100,7 @@ struct SprigCryptoTests {
             .string("z"))) == "4234")
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func testHtpasswd_verifiesWithBcrypt() throws {
         let line = printed(try sprig("htpasswd", .string("user"), .string("pass")))
         let parts = line.split(separator: ":", maxSplits: 1)

@@ -28,7 +28,7 @@ struct SprigTests {
         "repeat", "replace", "rest", "reverse", "round", "semver", "semverCompare", "seq", "set", "sha1sum",
         "sha256sum", "sha512sum", "shuffle", "slice", "snakecase", "sortAlpha", "split", "splitList", "splitn",
         "squote", "sub", "subf", "substr", "swapcase", "ternary", "title", "toDate", "toDecimal", "toString",
-        "toStrings", "trim", "trimAll", "trimPrefix", "trimSuffix", "trimall", "trunc", "tuple", "typeIs",
+        "toStrings", "trim", "trimAll", "trimPrefix", "trimSuffix", "trimall", "trunc", "tuple", "typeIs", "uniq",
         "typeIsLike", "typeOf", "unixEpoch", "unset", "until", "untilStep", "untitle", "upper", "urlJoin",
         "urlParse", "uuidv4", "values", "without", "wrap", "wrapWith",
     ]

@@ -167,19 +167,26 @@ struct Blowfish {
         }
     }
 
-    @inline(__always)
-    private func f(_ x: UInt32) -> UInt32 {
-        ((s[Int(x >> 24)] &+ s[256 + Int(x >> 16 & 0xFF)]) ^ s[512 + Int(x >> 8 & 0xFF)]) &+ s[768 + Int(x & 0xFF)]
-    }
-
     func encrypt(_ left: UInt32, _ right: UInt32) -> (UInt32, UInt32) {
-        var l = left ^ p[0]
-        var r = right
-        for i in stride(from: 1, through: 15, by: 2) {
-            r ^= f(l) ^ p[i]
-            l ^= f(r) ^ p[i + 1]
+        // Unchecked buffer access: indices are bytes of a UInt32 within fixed 256-entry boxes, and
+        // this loop runs about a million times per bcrypt hash.
+        p.withUnsafeBufferPointer { p in
+            s.withUnsafeBufferPointer { s in
+                @inline(__always) func f(_ x: UInt32) -> UInt32 {
+                    ((s[Int(x >> 24)] &+ s[256 + Int(x >> 16 & 0xFF)]) ^ s[512 + Int(x >> 8 & 0xFF)])
+                        &+ s[768 + Int(x & 0xFF)]
+                }
+                var l = left ^ p[0]
+                var r = right
+                var i = 1
+                while i < 17 {
+                    r ^= f(l) ^ p[i]
+                    l ^= f(r) ^ p[i + 1]
+                    i += 2
+                }
+                r ^= p[17]
+                return (r, l)
+            }
         }
-        r ^= p[17]
-        return (r, l)
     }
 }

@@ -24,7 +24,8 @@ final class GoRegexp: @unchecked Sendable {
     static func compile(_ pattern: String) throws(RE2Translator.SyntaxError) -> GoRegexp {
         if let cached = cache.withLock({ $0[pattern] }) { return cached }
         let (icu, names) = try RE2Translator.translate(pattern)
-        guard let expression = try? NSRegularExpression(pattern: icu, options: []) else {
+        // ICU rejects an empty pattern, which RE2 accepts (it matches the empty string everywhere).
+        guard let expression = try? NSRegularExpression(pattern: icu.isEmpty ? "(?:)" : icu, options: []) else {
             throw RE2Translator.SyntaxError(code: "invalid or unsupported Perl syntax", argument: pattern)
         }
         let compiled = GoRegexp(expression: expression, groupNames: names, source: pattern)

@@ -180,9 +180,6 @@ struct RE2Translator {
                 $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal
             }
             guard valid else { throw SyntaxError(code: "invalid named capture", argument: text(start..<(end + 1))) }
-            if groupNames.contains(name) {
-                throw SyntaxError(code: "duplicate capture group name", argument: name)
-            }
             out += "("
             groupNames.append(name)
             stack.append(flags)
