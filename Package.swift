@@ -114,11 +114,23 @@ let package = Package(
             dependencies: ["KubeAPI", "KubeTestServer"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GoTemplateTests",
+            dependencies: ["GoTemplate", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SemVerTests", dependencies: ["SemVer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HelmEngineTests",
-            dependencies: ["HelmEngine", "GoTemplate"],
+            dependencies: [
+                "HelmEngine",
+                "GoTemplate",
+                // Sprig's certificate tests parse and verify what the generators produce.
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             resources: [.copy("Conformance")],
             swiftSettings: swiftSettings
         ),

@@ -12,13 +12,13 @@ public struct TemplateFunction: Sendable {
     public var variadic: GoParameter?
     /// The implementation. It receives the converted arguments and the calling context, and
     /// throws ``TemplateFunctionError`` for failures that Go reports as `error calling NAME: ...`.
-    public var body: @Sendable (_ arguments: [Value], _ context: FunctionContext) throws -> Value
+    public var body: @Sendable (_ arguments: [Value], _ context: any FunctionContext) throws -> Value
 
     /// Creates a function with the given Go signature.
     public init(
         _ parameters: [GoParameter],
         variadic: GoParameter? = nil,
-        body: @escaping @Sendable (_ arguments: [Value], _ context: FunctionContext) throws -> Value
+        body: @escaping @Sendable (_ arguments: [Value], _ context: any FunctionContext) throws -> Value
     ) {
         self.parameters = parameters
         self.variadic = variadic

@@ -1,0 +1,177 @@
+import GoTemplate
+
+/// Go's `fmt` and `strconv` formatting of values, as Sprig's functions print them.
+///
+/// Sprig turns values into text through `fmt.Sprintf("%v", v)` (`toString`, `cat`, `join`) and
+/// `%q` (`quote`); these reproduce Go's output for every ``Value`` case.
+enum GoFormat {
+    /// Go's `%v` of a value at top level (`<nil>` for nil, `map[a:1]`, `[a b]`, `1e+06`).
+    static func v(_ value: Value) -> String {
+        var out = ""
+        append(value, to: &out)
+        return out
+    }
+
+    private static func append(_ value: Value, to out: inout String) {
+        switch value {
+        case .null:
+            out += "<nil>"
+        case .bool(let b):
+            out += b ? "true" : "false"
+        case .int(let i, let kind):
+            out += kind == .uint64 || kind == .uint ? String(UInt(bitPattern: i)) : String(i)
+        case .float(let d):
+            out += formatFloat(d)
+        case .string(let s):
+            out += s
+        case .list(let items, _):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += " " }
+                append(item, to: &out)
+            }
+            out += "]"
+        case .map(let dict, _):
+            out += "map["
+            for (index, key) in dict.keys.sorted(by: goLess).enumerated() {
+                if index > 0 { out += " " }
+                out += key
+                out += ":"
+                append(dict[key] ?? .null, to: &out)
+            }
+            out += "]"
+        case .object(let object):
+            out += object.goDescription
+        }
+    }
+
+    // MARK: Floats
+
+    /// The shortest decimal digits of a finite, non-zero `d`, and the decimal point position:
+    /// `d == 0.DIGITS × 10^point`.
+    static func shortestDigits(_ d: Double) -> (digits: [UInt8], point: Int) {
+        // Swift's description is the shortest round-tripping form, as Go's; only its layout differs.
+        let text = abs(d).description
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        var digits: [UInt8] = []
+        var point = 0
+        var seenDot = false
+        for ch in mantissa {
+            if ch == "." {
+                seenDot = true
+                continue
+            }
+            guard let digit = ch.asciiValue.map({ $0 &- 48 }), digit < 10 else { continue }
+            digits.append(digit)
+            if !seenDot { point += 1 }
+        }
+        // Drop leading zeros (each moves the point left) and trailing zeros.
+        while let first = digits.first, first == 0, digits.count > 1 {
+            digits.removeFirst()
+            point -= 1
+        }
+        while let last = digits.last, last == 0, digits.count > 1 { digits.removeLast() }
+        return (digits, point + exponent)
+    }
+
+    /// Go's `strconv.FormatFloat(d, 'g', -1, 64)` as `%v` uses it (`1e+06`, `0.0001`, `1e-05`).
+    static func formatFloat(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
+        if d == 0 { return d.sign == .minus ? "-0" : "0" }
+        let (digits, point) = shortestDigits(d)
+        let sign = d < 0 ? "-" : ""
+        let exp = point - 1
+        // Go's %v uses %e when the exponent is below -4 or at least 6 (the shortest-precision rule).
+        if exp < -4 || exp >= 6 { return sign + exponentForm(digits, exp: exp) }
+        return sign + fixedForm(digits, point: point)
+    }
+
+    /// Go's `strconv.FormatFloat(d, 'f', -1, 64)`.
+    static func formatFloatFixed(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
+        if d == 0 { return d.sign == .minus ? "-0" : "0" }
+        let (digits, point) = shortestDigits(d)
+        return (d < 0 ? "-" : "") + fixedForm(digits, point: point)
+    }
+
+    private static func fixedForm(_ digits: [UInt8], point: Int) -> String {
+        var out = ""
+        if point <= 0 {
+            out = "0." + String(repeating: "0", count: -point)
+            out += digits.map { String($0) }.joined()
+            return out
+        }
+        for i in 0..<max(point, digits.count) {
+            if i == point { out += "." }
+            out += i < digits.count ? String(digits[i]) : "0"
+        }
+        return out
+    }
+
+    private static func exponentForm(_ digits: [UInt8], exp: Int) -> String {
+        var out = String(digits[0])
+        if digits.count > 1 {
+            out += "." + digits[1...].map { String($0) }.joined()
+        }
+        out += exp < 0 ? "e-" : "e+"
+        let magnitude = abs(exp)
+        out += magnitude < 10 ? "0\(magnitude)" : "\(magnitude)"
+        return out
+    }
+
+    // MARK: Quoting
+
+    /// Go's `strconv.Quote` (and `%q` of a string): escapes quotes, backslashes, control and
+    /// non-printable characters; invalid UTF-8 bytes become `\x..`.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{0B}": out += "\\v"
+            default:
+                if isPrint(scalar) {
+                    out.unicodeScalars.append(scalar)
+                } else if scalar.value < 0x80 {
+                    out += "\\x" + hex(scalar.value, width: 2)
+                } else if scalar.value < 0x10000 {
+                    out += "\\u" + hex(scalar.value, width: 4)
+                } else {
+                    out += "\\U" + hex(scalar.value, width: 8)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
+    static func isPrint(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value < 0x7F }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned,
+            .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
+        }
+    }
+
+    static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

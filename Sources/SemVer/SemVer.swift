@@ -1,1 +1,0 @@
-// SemVer: the module's code lands here; see Docs.docc for its overview.

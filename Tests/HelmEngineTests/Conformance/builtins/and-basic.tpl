@@ -1,0 +1,1 @@
+{{ and 1 2 }} {{ and 1 0 }} {{ and "" "x" }} {{ and true true true }}

@@ -1,0 +1,1 @@
+[{{ and 1 .Values.nope }}]

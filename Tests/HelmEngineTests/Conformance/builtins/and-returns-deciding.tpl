@@ -1,0 +1,1 @@
+{{ and .Values.str .Values.int }} {{ and .Values.empty .Values.str }}

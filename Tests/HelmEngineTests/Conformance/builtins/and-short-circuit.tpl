@@ -1,0 +1,1 @@
+{{ and false (index .Values.strs 10) }}

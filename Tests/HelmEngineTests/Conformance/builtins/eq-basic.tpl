@@ -1,0 +1,1 @@
+{{ eq 1 1 }} {{ eq 1 2 }} {{ eq "a" "a" }} {{ eq true false }} {{ eq 1.5 1.5 }}

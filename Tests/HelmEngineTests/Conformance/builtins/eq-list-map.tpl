@@ -1,0 +1,1 @@
+{{ eq .Values.strs .Values.m }}

@@ -1,0 +1,1 @@
+{{ eq .Values.nope "x" }} {{ eq "x" .Values.nope }} {{ eq .Values.nope .Values.nope }}

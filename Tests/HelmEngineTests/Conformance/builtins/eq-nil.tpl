@@ -1,0 +1,1 @@
+{{ eq nil nil }} {{ eq .Values.n nil }} {{ eq .Values.strs nil }}

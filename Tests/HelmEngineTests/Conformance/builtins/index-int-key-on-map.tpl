@@ -1,0 +1,1 @@
+{{ index .Values.m 1 }}

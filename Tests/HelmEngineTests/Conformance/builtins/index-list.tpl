@@ -1,0 +1,1 @@
+{{ index .Values.strs 0 }} {{ index .Values.strs 2 }}

@@ -1,0 +1,1 @@
+{{ index .Values.strs -1 }}

@@ -1,0 +1,1 @@
+{{ index .Values.nested "a" "b" "c" }} {{ index .Values.items 1 "name" }}

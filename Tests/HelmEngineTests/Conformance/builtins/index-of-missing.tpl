@@ -1,0 +1,1 @@
+{{ index .Values.nope 1 }}

@@ -1,0 +1,1 @@
+{{ index .Values.strs .Values.int }}

@@ -1,0 +1,1 @@
+{{ le .Values.strs .Values.strs }}

@@ -1,0 +1,1 @@
+{{ len .Values.strs }} {{ len .Values.m }} {{ len .Values.emptylist }}

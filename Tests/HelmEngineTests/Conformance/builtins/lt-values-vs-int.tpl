@@ -1,0 +1,1 @@
+{{ lt .Values.int 5 }}

@@ -1,0 +1,1 @@
+{{ lt .Values.int 5.0 }} {{ lt .Values.neg .Values.zero }}

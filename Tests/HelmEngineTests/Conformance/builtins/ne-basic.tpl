@@ -1,0 +1,1 @@
+{{ ne 1 2 }} {{ ne "a" "a" }} {{ ne .Values.str "x" }}

@@ -1,0 +1,1 @@
+{{ or 0 "" "x" }} {{ or 0 false }} {{ or .Values.nope "fallback" }}

@@ -1,0 +1,1 @@
+{{ or true (index .Values.strs 10) }}

@@ -1,0 +1,1 @@
+{{ print .Values.nope }}|{{ print .Values.nope .Values.nope }}

@@ -1,0 +1,1 @@
+{{ print "a" "b" }} {{ print "a" 1 "b" }}

@@ -1,0 +1,1 @@
+{{ print .Values.num .Values.f .Values.list .Values.m .Values.t }}

@@ -1,0 +1,1 @@
+{{ urlquery "a" "b" 1 }}

@@ -1,0 +1,1 @@
+{{ print true false }} {{ print "a" true }}

@@ -1,0 +1,1 @@
+{{ printf "%d|%t|%s|%x|%e|%z" "str" 1 true true "s" 1 }}

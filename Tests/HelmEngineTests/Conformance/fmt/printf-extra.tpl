@@ -1,0 +1,1 @@
+{{ printf "x" 1 "a" nil .Values.m }}

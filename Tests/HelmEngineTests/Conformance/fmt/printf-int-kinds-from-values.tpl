@@ -1,0 +1,1 @@
+{{ printf "%d|%x|%c" .Values.int .Values.int .Values.int }}

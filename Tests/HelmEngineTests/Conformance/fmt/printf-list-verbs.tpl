@@ -1,0 +1,1 @@
+{{ printf "%d|%s|%v|%x|%q" .Values.list .Values.strs .Values.strs .Values.strs .Values.strs }}

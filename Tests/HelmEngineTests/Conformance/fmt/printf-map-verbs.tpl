@@ -1,0 +1,1 @@
+{{ printf "%s|%d|%v|%q" .Values.m .Values.m .Values.emptymap .Values.keys }}

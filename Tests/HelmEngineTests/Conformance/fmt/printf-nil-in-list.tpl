@@ -1,0 +1,1 @@
+{{ printf "%d|%5v|%s" .Values.list .Values.list .Values.list }}

@@ -1,0 +1,1 @@
+{{ printf "%v|%s|%d|%T|%q|%5v" nil nil nil nil nil nil }}

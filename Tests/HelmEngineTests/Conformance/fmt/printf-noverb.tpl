@@ -1,0 +1,1 @@
+{{ printf "abc%" }} {{ printf "%-" }} {{ printf "%5" }}

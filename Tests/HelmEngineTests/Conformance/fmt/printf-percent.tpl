@@ -1,0 +1,1 @@
+{{ printf "100%%" }} {{ printf "%d%%" 5 }} {{ printf "%5%" }}

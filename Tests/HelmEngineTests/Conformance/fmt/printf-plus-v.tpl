@@ -1,0 +1,1 @@
+{{ printf "%+v|%+v|%+d" .Values.m 1 5 }}

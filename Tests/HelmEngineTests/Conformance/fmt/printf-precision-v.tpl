@@ -1,0 +1,1 @@
+{{ printf "%.2v|%6.2v|%.3v|%.1v" 3.14159 3.14159 "abcdef" .Values.strs }}

@@ -1,0 +1,1 @@
+{{ printf "%#v|%#v|%#v|%#v|%#v|%#v|%#v" "s" 1 1.5 true .Values.list .Values.m .Values.nope }}

@@ -1,0 +1,1 @@
+{{ printf "%T" .Values }}

@@ -1,0 +1,1 @@
+{{ printf "%t|%v|%5t|%-6t|" true false true false }}

@@ -1,0 +1,1 @@
+{{ printf "%q|%+q|%#q|%.2s|%5s|%x" "héllo\n" "héllo" "back`tick" "日本語" "日本" "é" }}

@@ -1,0 +1,1 @@
+{{ printf "%s|%5s|%-5s|%.2s|%5.1s|%q|%x|% x|%#x|%X|%v" "ab" "ab" "ab" "abc" "xyz" "a\"b" "hi" "hi" "hi" "hi" "v" }}

@@ -1,0 +1,1 @@
+{{ printf "%4v|%-4v|%04v" .Values.strs .Values.strs .Values.strs }}

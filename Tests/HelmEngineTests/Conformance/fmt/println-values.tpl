@@ -1,0 +1,1 @@
+{{ println .Values.num .Values.strs .Values.m }}

@@ -1,0 +1,1 @@
+{{ .Values.num }} {{ .Values.big }} {{ .Values.small }} {{ .Values.f }} {{ .Values.int }} {{ .Values.neg }} {{ .Values.zero }}

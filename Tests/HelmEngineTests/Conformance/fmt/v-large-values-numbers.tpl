@@ -1,0 +1,1 @@
+{{ .Values.big | printf "%v %d %f %.0f %e" }}

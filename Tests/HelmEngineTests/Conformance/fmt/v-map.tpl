@@ -1,0 +1,1 @@
+{{ .Values.m }} {{ .Values.emptymap }} {{ .Values.keys }}

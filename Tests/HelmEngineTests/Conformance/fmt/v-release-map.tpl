@@ -1,0 +1,1 @@
+{{ .Release.IsUpgrade }} {{ .Template.Name }}

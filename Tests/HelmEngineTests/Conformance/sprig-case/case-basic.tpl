@@ -1,0 +1,1 @@
+{{ $s := "FirstName HTTPServer NoHTTPS" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

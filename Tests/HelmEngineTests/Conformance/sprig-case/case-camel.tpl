@@ -1,0 +1,1 @@
+{{ $s := "alreadyCamel" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "GO_PATH" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "Bld4Floor3rd" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

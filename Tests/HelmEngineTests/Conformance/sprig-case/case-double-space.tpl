@@ -1,0 +1,1 @@
+{{ $s := "a  b" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "_complex__case_" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "abc123def" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "Hello_World" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "camelCase_with space" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "a_b" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "GO PATH" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

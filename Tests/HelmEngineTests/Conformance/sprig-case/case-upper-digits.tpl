@@ -1,0 +1,1 @@
+{{ $s := "A1B2" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

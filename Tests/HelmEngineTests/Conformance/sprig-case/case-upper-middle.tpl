@@ -1,0 +1,1 @@
+{{ $s := "foo_BAR_baz" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

@@ -1,0 +1,1 @@
+{{ $s := "v1.2.3" }}S={{ snakecase $s }} C={{ camelcase $s }} K={{ kebabcase $s }} W={{ swapcase $s }}

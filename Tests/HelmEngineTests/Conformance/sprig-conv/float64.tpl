@@ -1,0 +1,1 @@
+{{ float64 "1e3" }} {{ float64 "1_0.5" }} {{ float64 "x" }} {{ float64 true }} {{ float64 3 }} {{ float64 "inf" }} {{ float64 "-1.5" }} {{ float64 nil }}

@@ -1,0 +1,1 @@
+{{ int64 3.9 }} {{ int -3.9 }} {{ int true }} {{ int false }} {{ int nil }} {{ int (list 1) }} {{ int 1e10 }}

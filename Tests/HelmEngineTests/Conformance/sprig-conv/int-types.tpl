@@ -1,0 +1,1 @@
+{{ int 1 | typeOf }} {{ int64 1 | typeOf }} {{ float64 1 | typeOf }} {{ atoi "1" | typeOf }}

@@ -1,0 +1,1 @@
+{{ int .Values.a }} {{ int .Values.s }} {{ int64 .Values.f }}

@@ -1,0 +1,1 @@
+{{ toDecimal "0777" }} {{ toDecimal 777 }} {{ toDecimal "8" }} {{ toDecimal "-17" }} {{ toDecimal true }}

@@ -1,0 +1,1 @@
+{{ adler32sum "Wikipedia" }} {{ adler32sum "" }} {{ adler32sum (repeat 6000 "x") }}

@@ -1,0 +1,1 @@
+{{ buildCustomCert (b64enc "a") (b64enc "b") }}

@@ -1,0 +1,1 @@
+{{ decryptAES "secretkey" "lbzraZ2rgdLMDi6djtp8eTuj+qTBRPHLoKftl1Pxkb8=" | quote }}

@@ -1,0 +1,1 @@
+{{ derivePassword 1 "bad" "x" "y" "z" }}

@@ -1,0 +1,1 @@
+{{ derivePassword 2 "medium" "master" "alice" "site.org" }} {{ derivePassword 1 "short" "master" "alice" "site.org" }} {{ derivePassword 1 "basic" "master" "alice" "site.org" }}

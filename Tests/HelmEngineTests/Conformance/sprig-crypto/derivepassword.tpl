@@ -1,0 +1,1 @@
+{{ derivePassword 1 "long" "password" "user" "example.com" }} {{ derivePassword 1 "maximum" "pw" "u" "s" }} {{ derivePassword 3 "pin" "x" "y" "z" }}

@@ -1,0 +1,1 @@
+{{ encryptAES "k" "0123456789abcdef" | b64dec | len }} {{ encryptAES "k" "abc" | b64dec | len }}

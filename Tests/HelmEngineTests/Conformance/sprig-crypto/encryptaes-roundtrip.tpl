@@ -1,0 +1,1 @@
+{{ encryptAES "secretkey" "plaintext" | decryptAES "secretkey" }}|{{ encryptAES "k" "" | decryptAES "k" | quote }}|{{ encryptAES "a-very-long-password-longer-than-32-bytes" "x" | decryptAES "a-very-long-password-longer-than-32-bytes" }}

@@ -1,0 +1,1 @@
+{{ $ca := genCA "my-ca" 365 }}{{ regexFind "^-----BEGIN CERTIFICATE-----" $ca.Cert }} {{ regexFind "^-----BEGIN RSA PRIVATE KEY-----" $ca.Key }} {{ typeOf $ca }} {{ kindOf $ca }}

@@ -1,0 +1,1 @@
+{{ $k := genPrivateKey "ecdsa" }}{{ $ca := genCAWithKey "x" 1 $k }}{{ eq $ca.Key $k }}

@@ -1,0 +1,1 @@
+{{ $k := genPrivateKey "ed25519" }}{{ $ca := genCAWithKey "x" 1 $k }}{{ eq $ca.Key $k }}

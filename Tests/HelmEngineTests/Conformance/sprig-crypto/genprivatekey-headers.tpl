@@ -1,0 +1,1 @@
+{{ genPrivateKey "ecdsa" | regexFind "-----BEGIN [A-Z ]+-----" }}|{{ genPrivateKey "ed25519" | regexFind "-----BEGIN [A-Z ]+-----" }}|{{ genPrivateKey "rsa" | regexFind "-----BEGIN [A-Z ]+-----" }}

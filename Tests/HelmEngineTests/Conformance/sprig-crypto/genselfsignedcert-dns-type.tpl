@@ -1,0 +1,1 @@
+{{ genSelfSignedCert "x" nil (list 1) 1 }}

@@ -1,0 +1,1 @@
+{{ genSelfSignedCert "x" (list "not-an-ip") nil 1 }}

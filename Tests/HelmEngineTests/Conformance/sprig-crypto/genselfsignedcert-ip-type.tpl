@@ -1,0 +1,1 @@
+{{ genSelfSignedCert "x" (list 1) nil 1 }}

@@ -1,0 +1,1 @@
+{{ $ca := genCA "ca" 1 }}{{ $c := genSignedCert "svc" (list "10.0.0.1") (list "svc.local") 1 $ca }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasSuffix "-----END RSA PRIVATE KEY-----\n" $c.Key }}

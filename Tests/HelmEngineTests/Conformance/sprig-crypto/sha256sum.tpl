@@ -1,0 +1,1 @@
+{{ sha256sum "abc" }} {{ sha256sum "héllo" }}

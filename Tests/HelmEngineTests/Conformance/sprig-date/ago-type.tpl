@@ -1,0 +1,1 @@
+{{ ago (now) | typeOf }}

@@ -1,0 +1,1 @@
+{{ dateInZone "2006-01-02 15:04 MST" 1704067200 "Europe/Berlin" }}|{{ dateInZone "2006-01-02 15:04 MST" 1719792000 "Europe/Berlin" }}|{{ dateInZone "MST -07:00" 1719792000 "Australia/Adelaide" }}

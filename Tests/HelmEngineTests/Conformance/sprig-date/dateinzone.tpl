@@ -1,0 +1,1 @@
+{{ dateInZone "2006-01-02 15:04 MST -0700" 1719792000 "America/New_York" }}|{{ dateInZone "15:04 MST" 0 "Asia/Kolkata" }}|{{ dateInZone "15:04 MST" 0 "Bad/Zone" }}|{{ dateInZone "15:04 MST" 0 "Asia/Dubai" }}|{{ date_in_zone "15:04 MST" 0 "UTC" }}

@@ -1,0 +1,1 @@
+{{ dateModify "1h30m" (toDate "2006-01-02" "2024-03-05") }}|{{ dateModify "bad" (toDate "2006-01-02" "2024-03-05") }}|{{ date_modify "-1.5h" (toDate "2006-01-02" "2024-03-05") }}|{{ dateModify "1500ms" (toDate "2006-01-02" "2024-03-05") }}

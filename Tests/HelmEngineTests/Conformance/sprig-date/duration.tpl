@@ -1,0 +1,1 @@
+{{ duration 90 }}|{{ duration "90" }}|{{ duration 90.0 }}|{{ duration (int64 3700) }}|{{ duration "0" }}|{{ duration "86461" }}|{{ duration "-5" }}|{{ duration "x" }}

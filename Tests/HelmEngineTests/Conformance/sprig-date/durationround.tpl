@@ -1,0 +1,1 @@
+{{ durationRound "2h10m" }}|{{ durationRound "-3h" }}|{{ durationRound 100 }}|{{ durationRound (int64 100000000000) }}|{{ durationRound "400d" }}|{{ durationRound "9000h" }}|{{ durationRound "800h" }}|{{ durationRound "50h" }}|{{ durationRound "1s" }}|{{ durationRound "1.5s" }}

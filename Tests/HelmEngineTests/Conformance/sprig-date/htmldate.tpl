@@ -1,0 +1,1 @@
+{{ htmlDate 86400 }}|{{ htmlDateInZone (int64 86400) "Pacific/Kiritimati" }}|{{ htmlDate (toDate "2006-01-02" "2024-03-05") }}|{{ htmlDateInZone 0 "Pacific/Honolulu" }}

@@ -1,0 +1,1 @@
+{{ mustDateModify "bad" (toDate "2006-01-02" "2024-03-05") }}

@@ -1,0 +1,1 @@
+{{ mustDateModify "3d" (toDate "2006-01-02" "2024-03-05") }}

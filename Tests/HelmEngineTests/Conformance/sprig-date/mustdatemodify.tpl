@@ -1,0 +1,1 @@
+{{ mustDateModify "24h" (toDate "2006-01-02" "2024-02-28") }}|{{ must_date_modify "-1m" (toDate "2006-01-02" "2024-03-05") }}

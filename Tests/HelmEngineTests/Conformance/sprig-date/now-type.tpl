@@ -1,0 +1,1 @@
+{{ now | typeOf }} {{ now | date "2006" | len }}

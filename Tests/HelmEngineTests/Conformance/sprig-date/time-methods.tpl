@@ -1,0 +1,1 @@
+{{ $t := toDate "2006-01-02 15:04:05" "2024-03-05 10:11:12" }}{{ $t.Unix }} {{ $t.Year }} {{ $t.Month }} {{ $t.Day }} {{ $t.Hour }} {{ $t.Minute }} {{ $t.Second }} {{ $t.Weekday }} {{ $t.YearDay }} {{ $t.Format "Jan 2" }} {{ $t.UTC }}

@@ -1,0 +1,1 @@
+{{ toDate "3:04 PM" "12:30 AM" }}|{{ toDate "3:04 pm" "12:30 pm" }}|{{ toDate "03:04PM" "11:05PM" }}

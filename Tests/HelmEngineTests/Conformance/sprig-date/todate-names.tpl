@@ -1,0 +1,1 @@
+{{ toDate "Monday, January 2 2006" "Tuesday, March 5 2024" }}|{{ toDate "Mon Jan _2 2006" "Tue Mar  5 2024" }}|{{ toDate "jan 2 2006" "mar 5 2024" }}

@@ -1,0 +1,1 @@
+{{ unixEpoch (toDate "2006-01-02 15:04:05" "2024-03-05 10:11:12") }} {{ unixEpoch (toDate "x" "y") }}

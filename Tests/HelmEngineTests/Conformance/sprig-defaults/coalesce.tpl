@@ -1,0 +1,1 @@
+{{ coalesce 0 "" nil "x" "y" }}|{{ coalesce 0 "" }}|{{ coalesce }}|{{ coalesce .Values.a .Values.b "c" }}

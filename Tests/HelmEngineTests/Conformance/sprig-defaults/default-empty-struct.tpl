@@ -1,0 +1,1 @@
+{{ default "x" .Capabilities | typeOf }}

@@ -1,0 +1,1 @@
+{{ "" | default "x" }} {{ "y" | default "x" }}

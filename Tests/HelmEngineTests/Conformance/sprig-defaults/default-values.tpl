@@ -1,0 +1,1 @@
+{{ .Values.missing | default "dflt" }}|{{ .Values.zero | default 5 }}|{{ .Values.t | default false }}|{{ .Values.emptyList | default (list 1) }}

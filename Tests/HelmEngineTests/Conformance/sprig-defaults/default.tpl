@@ -1,0 +1,1 @@
+{{ default "d" "" }}|{{ default "d" "x" }}|{{ default "d" nil }}|{{ default "d" 0 }}|{{ default "d" false }}|{{ default "d" (list) }}|{{ default "d" (dict) }}|{{ default "d" }}|{{ default "d" 1.5 }}

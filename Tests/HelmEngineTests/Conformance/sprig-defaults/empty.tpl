@@ -1,0 +1,1 @@
+{{ empty "" }} {{ empty "a" }} {{ empty 0 }} {{ empty 1 }} {{ empty 0.0 }} {{ empty nil }} {{ empty false }} {{ empty (list) }} {{ empty (dict) }} {{ empty (list 0) }} {{ empty .Release }}

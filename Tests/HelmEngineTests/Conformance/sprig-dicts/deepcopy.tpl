@@ -1,0 +1,1 @@
+{{ $a := dict "x" (list 1) }}{{ $b := deepCopy $a }}{{ $b }}|{{ deepCopy 1 }}|{{ mustDeepCopy (list 1) }}|{{ deepCopy nil }}

@@ -1,0 +1,1 @@
+{{ dict "a" 1 "b" "x" }}|{{ dict }}|{{ dict "odd" }}|{{ dict 1 2 }}|{{ dict "a" 1 | typeOf }}

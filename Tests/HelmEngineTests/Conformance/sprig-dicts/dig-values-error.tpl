@@ -1,0 +1,1 @@
+{{ dig "a" "x" .Values }}

@@ -1,0 +1,1 @@
+{{ dig "a" "b" "def" (dict "a" (dict "b" 1)) }}|{{ dig "a" "z" "def" (dict "a" (dict "b" 1)) }}|{{ dig "a" "def" (dict "a" nil) }}

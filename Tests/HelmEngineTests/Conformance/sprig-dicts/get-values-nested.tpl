@@ -1,0 +1,1 @@
+{{ get .Values.m "k" }}

@@ -1,0 +1,1 @@
+{{ get (dict "a" 1) "a" }}|{{ get (dict "a" 1) "b" | quote }}|{{ get .Values "x" }}

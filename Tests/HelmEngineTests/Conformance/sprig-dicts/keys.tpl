@@ -1,0 +1,1 @@
+{{ keys (dict "b" 1 "a" 2) | sortAlpha }}|{{ keys (dict "a" 1) (dict "a" 2) | len }}|{{ keys (dict) | typeOf }}

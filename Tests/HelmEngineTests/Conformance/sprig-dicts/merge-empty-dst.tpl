@@ -1,0 +1,1 @@
+{{ merge (dict "a" false "b" "" "c" 0 "d" nil) (dict "a" true "b" "x" "c" 5 "d" 1) }}

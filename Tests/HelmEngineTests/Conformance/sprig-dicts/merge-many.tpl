@@ -1,0 +1,1 @@
+{{ merge (dict "a" 1) (dict "b" 2) (dict "a" 9 "c" 3) }}

@@ -1,0 +1,1 @@
+{{ merge (dict "x" 1) .Values.m }}

@@ -1,0 +1,1 @@
+{{ merge (dict "a" 1 "b" (dict "c" 1)) (dict "a" 2 "b" (dict "d" 2) "e" 3) }}

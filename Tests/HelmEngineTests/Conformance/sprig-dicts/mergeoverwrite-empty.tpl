@@ -1,0 +1,1 @@
+{{ mergeOverwrite (dict "a" 1 "x" (list 1) "s" "v") (dict "a" 0 "x" (list) "n" nil "s" "") }}

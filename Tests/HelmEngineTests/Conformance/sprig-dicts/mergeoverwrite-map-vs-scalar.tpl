@@ -1,0 +1,1 @@
+{{ mergeOverwrite (dict "a" (dict "b" 1)) (dict "a" "x") }}|{{ mergeOverwrite (dict "a" "x") (dict "a" (dict "b" 1)) }}

@@ -1,0 +1,1 @@
+{{ mergeOverwrite (dict "a" 1 "b" (dict "c" 1 "d" 1)) (dict "a" 2 "b" (dict "d" 2)) }}

@@ -1,0 +1,1 @@
+{{ pick (dict "a" 1 "b" 2 "c" 3) "a" "c" "z" }}|{{ omit (dict "a" 1 "b" 2 "c" 3) "a" "z" }}|{{ pick (dict "a" 1) }}

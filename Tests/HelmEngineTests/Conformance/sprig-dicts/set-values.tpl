@@ -1,0 +1,1 @@
+{{ $_ := set .Values "z" 1 }}{{ .Values.z }}

@@ -1,0 +1,1 @@
+{{ $d := dict "a" 1 "b" 2 }}{{ $_ := unset $d "a" }}{{ $d }}|{{ unset (dict "a" 1) "zz" }}

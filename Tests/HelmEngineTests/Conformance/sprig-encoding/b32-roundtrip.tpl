@@ -1,0 +1,1 @@
+{{ "any text ☃" | b32enc | b32dec }}

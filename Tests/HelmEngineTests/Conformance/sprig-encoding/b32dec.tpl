@@ -1,0 +1,1 @@
+{{ b32dec "NBSWY3DP" }}|{{ b32dec "NBSWY3D" }}|{{ b32dec "NBSWY3DPEE======" }}|{{ b32dec "NB=WY3DP" }}|{{ b32dec "ME======" }}|{{ b32dec "ME=====" }}|{{ b32dec "MFRA====" }}|{{ b32dec "me======" }}

@@ -1,0 +1,1 @@
+{{ "päss:wörd" | b64enc | b64dec }}

@@ -1,0 +1,1 @@
+{{ b64dec "YWJj\nZGVm" }}|{{ b64dec "YW\r\nJj" }}|{{ b64dec "$$$" }}

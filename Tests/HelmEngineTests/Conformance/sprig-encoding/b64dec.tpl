@@ -1,0 +1,1 @@
+{{ b64dec "aGVsbG8=" }}|{{ b64dec "YW=j" }}|{{ b64dec "YWJ" }}|{{ b64dec "Y" }}|{{ b64dec "YWJjZA==x" }}|{{ b64dec "YWJjZA=" }}|{{ b64dec "" }}

@@ -1,0 +1,1 @@
+{{ b64enc "hello" }} {{ b64enc "" }} {{ b64enc "héllo wörld?>" }}

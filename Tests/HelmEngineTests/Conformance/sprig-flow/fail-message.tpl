@@ -1,0 +1,1 @@
+{{ fail (printf "value %d is bad" 3) }}

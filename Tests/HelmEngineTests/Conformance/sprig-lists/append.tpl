@@ -1,0 +1,1 @@
+{{ append (list 1 2) 3 }}|{{ push (list) "x" }}|{{ mustAppend (list 1) nil }}|{{ append (splitList "," "a,b") "c" | typeOf }}

@@ -1,0 +1,1 @@
+{{ chunk 2 (list 1 2 3 4 5) }}|{{ chunk 3 (list) }}|{{ mustChunk 5 (list 1) }}|{{ chunk 2 (list 1 2) | typeOf }}

@@ -1,0 +1,1 @@
+{{ compact (list 1 0 "" nil false "a" (list) (dict) 2.5) }}|{{ mustCompact (list) }}

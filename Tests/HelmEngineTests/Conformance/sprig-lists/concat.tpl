@@ -1,0 +1,1 @@
+{{ concat (list 1 2) (list 3) (splitList "," "a,b") }}|{{ concat }}|{{ concat (list) | typeOf }}

@@ -1,0 +1,1 @@
+{{ first (list 1 2 3) }} {{ last (list 1 2 3) }} {{ first (list) }} {{ last (list) }} {{ mustFirst (list "a") }} {{ mustLast (list "z") }}

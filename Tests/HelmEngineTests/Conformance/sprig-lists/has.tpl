@@ -1,0 +1,1 @@
+{{ has 2 (list 1 2) }} {{ has "2" (list 1 2) }} {{ has 1 nil }} {{ mustHas (int64 1) (list 1) }} {{ has (list 1) (list (list 1)) }}

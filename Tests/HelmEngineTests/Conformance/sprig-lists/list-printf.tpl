@@ -1,0 +1,1 @@
+{{ printf "%v %T" (list 1 "a") (list 1 "a") }}

@@ -1,0 +1,1 @@
+{{ list 1 "a" nil 2.5 }}|{{ list | len }}|{{ list 1 | typeOf }}|{{ tuple 1 2 }}

@@ -1,0 +1,1 @@
+{{ mustAppend (dict) 1 }}

@@ -1,0 +1,1 @@
+{{ prepend (list 1 2) 0 }}|{{ mustPrepend (list) "x" }}

@@ -1,0 +1,1 @@
+{{ rest (list 1 2 3) }}|{{ initial (list 1 2 3) }}|{{ rest (list) }}|{{ initial (list) }}|{{ rest (list 1) }}|{{ mustRest (splitList "," "a,b") | typeOf }}

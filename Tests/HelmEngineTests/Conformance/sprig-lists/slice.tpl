@@ -1,0 +1,1 @@
+{{ slice (list 1 2 3 4) 1 3 }}|{{ slice (list 1 2 3) 1 }}|{{ slice (list 1 2 3) }}|{{ slice (list) }}|{{ slice (splitList "," "a,b,c") 1 | typeOf }}

@@ -1,0 +1,1 @@
+{{ uniq (list 1 (int64 1) (add 0 1)) }}

@@ -1,0 +1,1 @@
+{{ uniq (list 1 2 1 "1" 2.0 3 3) }}|{{ uniq (list (list 1) (list 1) (dict "a" 1) (dict "a" 1)) }}

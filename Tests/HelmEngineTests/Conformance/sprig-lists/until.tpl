@@ -1,0 +1,1 @@
+{{ until 5 }}|{{ until -3 }}|{{ until 0 }}|{{ until 2 | typeOf }}

@@ -1,0 +1,1 @@
+{{ untilStep 0 10 3 }}|{{ untilStep 10 0 -4 }}|{{ untilStep 0 10 -1 }}|{{ untilStep 5 5 1 }}

@@ -1,0 +1,1 @@
+{{ without (list 1 2 3 2) 2 }}|{{ without (list 1 2 3) 1 3 }}|{{ without (list "a") "b" }}

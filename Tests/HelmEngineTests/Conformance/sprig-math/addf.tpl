@@ -1,0 +1,1 @@
+{{ addf 0.1 0.2 }} {{ addf 1 2 3 }} {{ addf }} {{ add1f 1.5 }} {{ addf 1 | typeOf }}

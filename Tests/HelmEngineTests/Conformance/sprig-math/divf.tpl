@@ -1,0 +1,1 @@
+{{ divf 1 3 }} {{ divf 10 4 }} {{ divf 2 3 }} {{ divf 1 }} {{ divf -2 3 }}

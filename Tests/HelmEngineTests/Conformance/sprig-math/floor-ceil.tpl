@@ -1,0 +1,1 @@
+{{ floor 1.5 }} {{ floor -1.5 }} {{ ceil 1.2 }} {{ ceil -1.2 }} {{ floor "3.7" }} {{ ceil 2 | typeOf }}

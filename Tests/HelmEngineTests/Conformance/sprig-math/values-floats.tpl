@@ -1,0 +1,1 @@
+{{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ int .Values.a }} {{ int64 .Values.b }}

@@ -1,0 +1,1 @@
+{{ clean "a//b/../c/." }} {{ clean "/../x" }} {{ clean "" }} {{ clean "../../a" }} {{ clean "a/.." }} {{ clean "/a/b/../../.." }}

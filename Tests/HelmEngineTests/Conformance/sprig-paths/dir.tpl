@@ -1,0 +1,1 @@
+{{ dir "a/b/c" }} {{ dir "a/b/" }} {{ dir "" }} {{ dir "/x" }} {{ dir "x" }} {{ dir "/" }}

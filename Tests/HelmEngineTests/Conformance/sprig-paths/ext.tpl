@@ -1,0 +1,1 @@
+{{ ext "a/b.tar.gz" }} {{ ext "noext" }} {{ ext "a.b/c" }} {{ ext ".hidden" }} {{ ext "x." }}

@@ -1,0 +1,1 @@
+{{ isAbs "/x" }} {{ isAbs "x" }} {{ isAbs "" }}

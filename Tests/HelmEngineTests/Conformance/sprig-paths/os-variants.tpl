@@ -1,0 +1,1 @@
+{{ osBase "a/b" }} {{ osDir "a/b" }} {{ osClean "a/./b" }} {{ osExt "f.yaml" }} {{ osIsAbs "/a" }}

@@ -1,0 +1,1 @@
+{{ regexMatch "^[A-Za-z0-9]{40}$" (randAlphaNum 40) }} {{ regexMatch "^[A-Za-z]{40}$" (randAlpha 40) }} {{ regexMatch "^[0-9]{40}$" (randNumeric 40) }} {{ regexMatch "^[ -~]{40}$" (randAscii 40) }}

@@ -1,0 +1,1 @@
+{{ randAlpha -1 | quote }}

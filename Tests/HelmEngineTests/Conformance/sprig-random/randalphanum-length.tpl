@@ -1,0 +1,1 @@
+{{ randAlphaNum 10 | len }} {{ randAlpha 7 | len }} {{ randNumeric 5 | len }} {{ randAscii 12 | len }} {{ randAlphaNum 0 | len }}

@@ -1,0 +1,1 @@
+{{ randBytes 24 | b64dec | len }} {{ randBytes 0 | quote }}

@@ -1,0 +1,1 @@
+{{ shuffle "aaaa" }} {{ shuffle "" | quote }} {{ shuffle "abcdef" | len }} {{ shuffle "héllo" | len }}

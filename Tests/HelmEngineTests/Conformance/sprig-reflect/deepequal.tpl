@@ -1,0 +1,1 @@
+{{ deepEqual 1 1 }} {{ deepEqual 1 (int64 1) }} {{ deepEqual (list 1) (list 1) }} {{ deepEqual (dict "a" 1) (dict "a" 1) }} {{ deepEqual (list 1) (list "1") }} {{ deepEqual nil nil }} {{ deepEqual .Values.n 1 }}

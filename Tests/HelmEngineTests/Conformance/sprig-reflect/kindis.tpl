@@ -1,0 +1,1 @@
+{{ kindIs "map" (dict) }} {{ kindIs "slice" (list) }} {{ kindIs "int" 1 }} {{ kindIs "invalid" nil }} {{ kindIs "ptr" .Capabilities }} {{ kindIs "string" 1 }}

@@ -1,0 +1,1 @@
+{{ kindOf 1 }} {{ kindOf 1.5 }} {{ kindOf "s" }} {{ kindOf nil }} {{ kindOf (list) }} {{ kindOf (dict) }} {{ kindOf .Values }} {{ kindOf (int64 1) }} {{ kindOf .Capabilities }}

@@ -1,0 +1,1 @@
+{{ typeIs "int" 1 }} {{ typeIs "int64" 1 }} {{ typeIs "string" "x" }} {{ typeIs "float64" .Values.n }}

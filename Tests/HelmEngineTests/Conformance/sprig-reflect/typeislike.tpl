@@ -1,0 +1,1 @@
+{{ typeIsLike "Capabilities" .Capabilities }} {{ typeIsLike "common.Capabilities" .Capabilities }} {{ typeIsLike "int" 1 }}

@@ -1,0 +1,1 @@
+{{ typeOf (splitList "," "a") }} {{ typeOf (split "," "a") }} {{ typeOf (until 2) }} {{ typeOf (regexFindAll "a" "a" -1) }} {{ typeOf (keys (dict)) }} {{ typeOf (toDate "2006" "2020") }} {{ typeOf (genCA "x" 1) }}

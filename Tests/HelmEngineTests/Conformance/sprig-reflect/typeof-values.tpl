@@ -1,0 +1,1 @@
+{{ typeOf .Values }} {{ typeOf .Values.n }} {{ typeOf .Values.l }} {{ typeOf .Values.m }} {{ typeOf .Values.s }} {{ typeOf .Values.b }}

@@ -1,0 +1,1 @@
+{{ mustRegexReplaceAll "a{2,1}" "x" "y" }}

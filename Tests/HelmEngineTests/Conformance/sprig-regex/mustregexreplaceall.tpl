@@ -1,0 +1,1 @@
+{{ mustRegexReplaceAll "[aeiou]" "education" "_" }}

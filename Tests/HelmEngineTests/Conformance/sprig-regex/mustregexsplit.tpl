@@ -1,0 +1,1 @@
+{{ mustRegexSplit "\\s+" "a  b \tc" -1 }}

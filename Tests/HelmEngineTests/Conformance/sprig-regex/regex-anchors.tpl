@@ -1,0 +1,1 @@
+{{ regexMatch "^abc$" "abc\n" }} {{ regexMatch "(?m)^b$" "a\nb\nc" }} {{ regexFindAll "(?m)^\\w" "ab\ncd" -1 }} {{ regexMatch "\\Aab\\z" "ab" }}

@@ -1,0 +1,1 @@
+{{ regexMatch "(?i)hello" "HeLLo" }} {{ regexFind "(?i:a)b" "AB Ab" }} {{ regexMatch "(?i)x(?-i)y" "XY" }}

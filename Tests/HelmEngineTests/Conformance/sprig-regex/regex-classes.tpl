@@ -1,0 +1,1 @@
+{{ regexFindAll "\\d+" "a1b22c٣" -1 }}|{{ regexFindAll "[[:alpha:]]+" "ab12é" -1 }}|{{ regexFindAll "[[:^digit:]]+" "ab12cd" -1 }}|{{ regexFindAll "\\w+" "héllo wörld" -1 }}|{{ regexFindAll "[^a-c]" "abcde" -1 }}

@@ -1,0 +1,1 @@
+{{ regexMatch "a.b" "a\nb" }} {{ regexMatch "(?s)a.b" "a\nb" }} {{ regexFind "a.+" "abc\ndef" }}

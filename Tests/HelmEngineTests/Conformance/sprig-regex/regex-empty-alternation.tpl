@@ -1,0 +1,1 @@
+{{ regexFindAll "a|" "bab" -1 }}|{{ regexFind "(|a)" "a" | quote }}

@@ -1,0 +1,1 @@
+{{ mustRegexFind "[[:foo:]]" "x" }}

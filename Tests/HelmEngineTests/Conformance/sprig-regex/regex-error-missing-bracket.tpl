@@ -1,0 +1,1 @@
+{{ mustRegexFind "[abc" "x" }}

@@ -1,0 +1,1 @@
+{{ regexReplaceAll "(" "x" "y" }}

@@ -1,0 +1,1 @@
+{{ regexSplit "a**" "x" -1 }}

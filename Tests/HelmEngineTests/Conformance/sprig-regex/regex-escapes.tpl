@@ -1,0 +1,1 @@
+{{ regexFind "\\x41\\x{42}" "xABy" }}|{{ regexFind "\\Qa.b\\E+" "a.bbb" }}|{{ regexFind "\\101" "zA" }}|{{ regexMatch "\\t" "\t" }}|{{ regexFind "[\\]]" "a]b" }}|{{ regexFind "[]a]+" "]a]b" }}

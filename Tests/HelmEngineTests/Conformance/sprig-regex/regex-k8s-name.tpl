@@ -1,0 +1,1 @@
+{{ regexReplaceAll "[^a-z0-9-]" (lower "My_App.Name") "-" | trunc 63 | trimSuffix "-" }}

@@ -1,0 +1,1 @@
+{{ regexFind "a|ab" "ab" }} {{ regexFind "ab|a" "ab" }} {{ regexFind "(a|ab)(c|bcd)" "abcd" }}

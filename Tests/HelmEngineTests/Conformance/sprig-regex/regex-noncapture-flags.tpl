@@ -1,0 +1,1 @@
+{{ regexReplaceAll "(?:a)(b)" "abab" "[$1]" }}|{{ regexFind "(?s:.)+" "a\nb" }}

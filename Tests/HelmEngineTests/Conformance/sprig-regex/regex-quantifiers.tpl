@@ -1,0 +1,1 @@
+{{ regexFind "a{2,3}" "aaaa" }}|{{ regexFind "a{2,}?" "aaaa" }}|{{ regexFind "a+?" "aaa" }}|{{ regexFind "(?U)a+" "aaa" }}|{{ regexFind "a{,2}" "a{,2}" }}|{{ regexFind "x{2}" "xxx" }}

@@ -1,0 +1,1 @@
+{{ regexFindAll "\\p{Greek}+" "abc αβγ def" -1 }}|{{ regexFindAll "\\pL+" "ab1cd" -1 }}|{{ regexFindAll "\\PL+" "ab1cd" -1 }}

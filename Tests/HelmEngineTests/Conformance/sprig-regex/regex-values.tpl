@@ -1,0 +1,1 @@
+{{ regexReplaceAll "^v" .Values.v "" }} {{ regexMatch "^[0-9.]+$" .Values.v }}

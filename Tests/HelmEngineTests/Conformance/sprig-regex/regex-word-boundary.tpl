@@ -1,0 +1,1 @@
+{{ regexFindAll "\\bfoo\\b" "foo foobar barfoo foo" -1 }}|{{ regexReplaceAll "\\B" "abc" "-" }}

@@ -1,0 +1,1 @@
+{{ regexFind "[0-9]+" "ab123cd456" }}|{{ regexFind "z" "abc" | quote }}|{{ mustRegexFind "b+" "abbbc" }}

@@ -1,0 +1,1 @@
+{{ regexFindAll "a*" "baaab" -1 }}|{{ regexFindAll "" "abc" -1 }}|{{ regexFindAll "x*" "" -1 }}

@@ -1,0 +1,1 @@
+{{ regexFindAll "(" "x" -1 }}

@@ -1,0 +1,1 @@
+{{ regexFindAll "a." "aaaaab" -1 }}|{{ regexFindAll "a." "aaaaab" 2 }}|{{ regexFindAll "a." "aaaaab" 0 }}|{{ regexFindAll "x" "abc" -1 | len }}

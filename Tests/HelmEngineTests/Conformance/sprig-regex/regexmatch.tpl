@@ -1,0 +1,1 @@
+{{ regexMatch "^[a-z]+$" "abc" }} {{ regexMatch "^[a-z]+$" "abC" }} {{ regexMatch "b" "abc" }} {{ regexMatch "(" "x" }}

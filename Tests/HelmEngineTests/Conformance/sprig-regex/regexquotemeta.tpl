@@ -1,0 +1,1 @@
+{{ regexQuoteMeta "1.5+2*[x](y){z}^$|?\\" }}

@@ -1,0 +1,1 @@
+{{ regexReplaceAll "(a)" "a" "$" }}|{{ regexReplaceAll "(a)" "a" "${1" }}|{{ regexReplaceAll "(a)" "a" "${}" }}|{{ regexReplaceAll "(a)" "a" "$10" }}|{{ regexReplaceAll "(a)" "a" "$01" }}

@@ -1,0 +1,1 @@
+{{ regexReplaceAll "x*" "abc" "-" }}|{{ regexReplaceAll "b*" "abbc" "-" }}|{{ regexReplaceAll "" "" "x" }}

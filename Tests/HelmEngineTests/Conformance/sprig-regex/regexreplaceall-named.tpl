@@ -1,0 +1,1 @@
+{{ regexReplaceAll "(?P<first>\\w+) (?P<last>\\w+)" "John Smith" "${last}, $first" }}|{{ regexReplaceAll "(?P<n>x)" "x" "$nope." }}

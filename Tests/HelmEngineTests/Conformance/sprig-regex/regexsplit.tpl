@@ -1,0 +1,1 @@
+{{ regexSplit "z+" "pizza" -1 }}|{{ regexSplit "z+" "pizza" 1 }}|{{ regexSplit "" "abc" -1 }}|{{ regexSplit "," "" -1 }}|{{ regexSplit "a" "banana" 2 }}|{{ regexSplit "x*" "axbc" -1 }}|{{ regexSplit "," "a,b" 0 | len }}

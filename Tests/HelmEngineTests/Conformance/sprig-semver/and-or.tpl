@@ -1,0 +1,1 @@
+{{ semverCompare ">= 1.2.3, < 2.0" "1.9.0" }} {{ semverCompare ">=1.2.3 <2.0" "2.0.0" }} {{ semverCompare "<1 || >=2" "1.5.0" }} {{ semverCompare "=> 1.0 =< 2" "2.9.9" }} {{ semverCompare "!=1.2.3" "1.2.3" }}

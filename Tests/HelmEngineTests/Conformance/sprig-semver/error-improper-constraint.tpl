@@ -1,0 +1,1 @@
+{{ semverCompare "foo bar" "1.0.0" }}

@@ -1,0 +1,1 @@
+{{ semverCompare ">=1.0.0" "1.2.0-rc.1" }} {{ semverCompare ">=1.0.0-0" "1.2.0-rc.1" }} {{ semverCompare ">=1.0.0-0 <2 || ^3" "3.1.0-beta" }} {{ semverCompare ">1.0.0-alpha.9" "1.0.0-alpha.10" }} {{ semverCompare ">1.0.0-beta" "1.0.0-alpha.beta" }}

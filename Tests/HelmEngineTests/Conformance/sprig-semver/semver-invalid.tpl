@@ -1,0 +1,1 @@
+{{ semver "not-a-version" }}

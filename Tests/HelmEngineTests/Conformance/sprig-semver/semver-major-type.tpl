@@ -1,0 +1,1 @@
+{{ (semver "3.4.5").Major | typeOf }} {{ add (semver "3.4.5").Minor 1 }}

@@ -1,0 +1,1 @@
+{{ $v := semver "1.2.3-alpha" }}{{ $v.IncPatch }} {{ $v.IncMajor }} {{ ($v.SetPrerelease "beta").String }} {{ $v.LessThan (semver "1.2.3") }} {{ $v.GreaterThan (semver "1.0.0") }} {{ $v.Equal (semver "1.2.3-alpha+meta") }}

@@ -1,0 +1,1 @@
+{{ semver "v1.2" }} {{ semver "1.2.3-rc.1+build.5" }} {{ toString (semver "2") }} {{ printf "%v" (semver "1.0.0") }}

@@ -1,0 +1,1 @@
+{{ semver "1.2.3" | typeOf }} {{ semver "1.2.3" | kindOf }} {{ (semver "1.2.3").IncPatch | typeOf }}

@@ -1,0 +1,1 @@
+{{ semverCompare "1.2.3" "1.2.3" }} {{ semverCompare "=1.2.3" "1.2.4" }} {{ semverCompare ">= 1.20.0-0" "1.27.3" }} {{ semverCompare "<1.19" "1.18.20" }}

@@ -1,0 +1,1 @@
+{{ semverCompare "1.x" "1.9.9" }} {{ semverCompare "1.2.*" "1.3.0" }} {{ semverCompare "*" "3.0.0" }} {{ semverCompare "X" "3.0.0-rc.1" }} {{ semverCompare "2" "2.5.0" }} {{ semverCompare ">1" "1.9.0" }} {{ semverCompare "<=1.2" "1.2.99" }}

@@ -1,0 +1,1 @@
+{{ abbrevboth 5 10 "1234567890abcdefghij" }}|{{ abbrevboth 0 6 "abcdefghij" }}|{{ abbrevboth 3 6 "abcdefghij" }}|{{ abbrevboth 10 7 "abcdefghijklmno" }}

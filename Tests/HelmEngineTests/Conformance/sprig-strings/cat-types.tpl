@@ -1,0 +1,1 @@
+{{ cat (list 1 "a") (dict "k" "v") .Values.f }}

@@ -1,0 +1,1 @@
+{{ cat "hello" "world" }}|{{ cat "a" nil "b" }}|{{ cat 1 2.5 true }}|{{ cat }}

@@ -1,0 +1,1 @@
+{{ contains "cat" "catch" }} {{ contains "dog" "catch" }} {{ contains "" "x" }}

@@ -1,0 +1,1 @@
+{{ hasPrefix "ca" "catch" }} {{ hasSuffix "ch" "catch" }} {{ hasPrefix "x" "catch" }} {{ hasSuffix "" "a" }}

@@ -1,0 +1,1 @@
+{{ .Values.text | indent 2 }}

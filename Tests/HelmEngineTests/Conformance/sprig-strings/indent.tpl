@@ -1,0 +1,1 @@
+{{ indent 4 "a\nb\n\nc" }}

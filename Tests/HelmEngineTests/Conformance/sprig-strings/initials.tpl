@@ -1,0 +1,1 @@
+{{ initials "hello big world" }}|{{ initials "  a  b " }}|{{ initials "" }}

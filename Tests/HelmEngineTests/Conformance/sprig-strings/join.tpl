@@ -1,0 +1,1 @@
+{{ join "," (list 1 "a" nil 2.5) }}|{{ join "-" "abc" }}|{{ join "," .Values.l }}|{{ join "," nil }}

@@ -1,0 +1,1 @@
+x:{{ nindent 2 "a\nb" }}

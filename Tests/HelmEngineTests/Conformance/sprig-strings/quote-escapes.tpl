@@ -1,0 +1,1 @@
+{{ quote "tab\there\nnl\u00a0nbsp\u0007bell é ☃" }}

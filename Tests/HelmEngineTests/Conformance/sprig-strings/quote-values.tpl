@@ -1,0 +1,1 @@
+{{ quote .Values.num }} {{ quote .Values.list }} {{ quote .Values.map }}

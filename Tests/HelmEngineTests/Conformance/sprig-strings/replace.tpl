@@ -1,0 +1,1 @@
+{{ replace " " "-" "a b c" }}|{{ "aaa" | replace "a" "bb" }}|{{ replace "" "-" "abc" }}|{{ replace "x" "y" "" }}

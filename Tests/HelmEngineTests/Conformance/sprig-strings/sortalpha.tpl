@@ -1,0 +1,1 @@
+{{ sortAlpha (list "b" "a" "C" "10" "9") }}|{{ sortAlpha "x" }}|{{ sortAlpha (list 3 1 2) }}|{{ sortAlpha (list "b" "a") | typeOf }}

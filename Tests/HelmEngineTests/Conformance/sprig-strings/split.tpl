@@ -1,0 +1,1 @@
+{{ split "," "a,b,,c" }}|{{ $p := split "." "x.y.z" }}{{ $p._1 }}|{{ split "," "" }}|{{ split "" "abc" }}

@@ -1,0 +1,1 @@
+{{ splitList "," "a,b,,c" }}|{{ splitList "," "" | len }}|{{ splitList "" "abc" }}|{{ splitList "," "a,b" | typeOf }}

@@ -1,0 +1,1 @@
+{{ splitn "," 2 "a,b,c" }}|{{ splitn "," 0 "a,b" }}|{{ splitn "," -1 "a,b,c" }}|{{ splitn "," 10 "a,b" }}

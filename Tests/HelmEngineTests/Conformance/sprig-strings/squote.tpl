@@ -1,0 +1,1 @@
+{{ squote "a\"b" }} {{ squote 1 nil "x" }}

@@ -1,0 +1,1 @@
+{{ substr 1 3 "abcdef" }}|{{ substr 0 100 "abc" }}|{{ substr -1 2 "abc" }}|{{ substr 2 -1 "abcdef" }}

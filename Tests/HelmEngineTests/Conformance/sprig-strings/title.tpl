@@ -1,0 +1,1 @@
+{{ title "hello world-foo x.y_z" }}

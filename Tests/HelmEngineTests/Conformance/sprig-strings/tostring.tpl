@@ -1,0 +1,1 @@
+{{ toString 1 }}|{{ toString 1.5 }}|{{ toString nil }}|{{ toString true }}|{{ toString (list 1 2) }}|{{ toString .Values.big }}|{{ toString (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ toStrings (list 1 "a" nil 2.5 true) }}|{{ toStrings "x" }}|{{ toStrings nil | len }}|{{ toStrings (list 1) | typeOf }}

@@ -1,0 +1,1 @@
+{{ trim "\u00a0x\u2003" | quote }}

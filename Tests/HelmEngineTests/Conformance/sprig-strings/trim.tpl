@@ -1,0 +1,1 @@
+{{ trim "  hello \t\n" | quote }}

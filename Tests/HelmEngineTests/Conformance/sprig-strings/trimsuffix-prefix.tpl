@@ -1,0 +1,1 @@
+{{ trimSuffix "-" "hello-" }}|{{ trimPrefix "-" "-hello" }}|{{ trimSuffix "x" "hello" }}

@@ -1,0 +1,1 @@
+{{ upper "abc éß" }} {{ lower "ÀBC DEF" }}

@@ -1,0 +1,1 @@
+{{ wrap 5 "hello world foo barbazqux x" | quote }}|{{ wrap 0 "a b" | quote }}|{{ wrap 10 "short" }}

@@ -1,0 +1,1 @@
+{{ wrapWith 5 "|" "hello world foo barbazqux x" }}|{{ wrapWith 3 "" "abcdef" | quote }}

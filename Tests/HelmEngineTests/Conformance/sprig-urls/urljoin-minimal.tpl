@@ -1,0 +1,1 @@
+{{ urlJoin (dict "host" "h") }}|{{ urlJoin (dict "path" "p/q") }}|{{ urlJoin (dict) }}|{{ urlJoin (dict "scheme" "mailto" "opaque" "a@b") }}

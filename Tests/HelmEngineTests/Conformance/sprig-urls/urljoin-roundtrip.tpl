@@ -1,0 +1,1 @@
+{{ urlParse "https://a.b/c?d#e" | urlJoin }}

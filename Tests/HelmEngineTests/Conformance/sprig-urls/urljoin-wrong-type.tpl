@@ -1,0 +1,1 @@
+{{ urlJoin (dict "host" 1) }}

@@ -1,0 +1,1 @@
+{{ urlJoin (dict "scheme" "https" "host" "h.com" "path" "/a b" "query" "q=1" "fragment" "f g" "userinfo" "u:p@") }}

@@ -1,0 +1,1 @@
+{{ urlParse "http://x/%zz" }}

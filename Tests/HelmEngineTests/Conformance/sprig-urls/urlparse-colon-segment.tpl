@@ -1,0 +1,1 @@
+{{ urlParse "a:b/c" }}

@@ -1,0 +1,1 @@
+{{ $u := urlParse "HTTP://Example.COM/p" }}{{ $u.scheme }} {{ $u.host }} {{ $u.path }}

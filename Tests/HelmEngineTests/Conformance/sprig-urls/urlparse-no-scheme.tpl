@@ -1,0 +1,1 @@
+{{ urlParse "example.com/x" }}|{{ urlParse "" }}

@@ -1,0 +1,1 @@
+{{ urlParse "mailto:x@y.com" }}|{{ urlParse "/rel/path?q" }}|{{ urlParse "http://[::1]:80/" }}

@@ -1,0 +1,1 @@
+{{ urlParse "https://user:pa%20ss@example.com:8080/a%2Fb/c?x=1&y=2#frag%21" }}

@@ -1,0 +1,1 @@
+{{ define "b2" }}overridden{{ end }}

@@ -1,0 +1,1 @@
+{{ block "b2" . }}default{{ end }}

@@ -1,0 +1,1 @@
+{{ define "t" }}T{{ end }}{{ template "t" }}

@@ -1,0 +1,1 @@
+{{ define "t" }}a{{ else }}b{{ end }}

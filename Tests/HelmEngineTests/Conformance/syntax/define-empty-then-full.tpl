@@ -1,0 +1,1 @@
+{{ define "t" }}{{ end }}{{ define "t" }}full{{ end }}{{ template "t" }}

@@ -1,0 +1,1 @@
+{{ define "t" }}{{ .Values.str.x }}{{ end }}{{ template "t" . }}

@@ -1,0 +1,1 @@
+{{ template "helper" .Values.str }}

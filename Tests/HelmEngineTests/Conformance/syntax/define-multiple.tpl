@@ -1,0 +1,1 @@
+{{ define "t" }}a{{ end }}{{ define "t" }}b{{ end }}

@@ -1,0 +1,1 @@
+{{ define "t" }}[{{ . }}]{{ end }}{{ template "t" }}

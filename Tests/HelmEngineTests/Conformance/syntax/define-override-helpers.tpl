@@ -1,0 +1,1 @@
+{{ define "helper" }}case{{ end }}{{ template "helper" }}

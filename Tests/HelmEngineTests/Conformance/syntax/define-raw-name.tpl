@@ -1,0 +1,1 @@
+{{ define `t` }}raw{{ end }}{{ template `t` }}

@@ -1,0 +1,1 @@
+{{ define "r" }}{{ if . }}<{{ template "r" .a }}>{{ end }}{{ end }}{{ template "r" .Values.nested }}

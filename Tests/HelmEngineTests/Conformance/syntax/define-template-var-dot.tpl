@@ -1,0 +1,1 @@
+{{ define "t" }}{{ $.a }}{{ end }}{{ template "t" .Values.m }}

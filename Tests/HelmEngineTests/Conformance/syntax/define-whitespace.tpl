@@ -1,0 +1,4 @@
+{{- define "t" -}}
+  body
+{{- end -}}
+[{{ template "t" }}]

@@ -1,0 +1,1 @@
+{{ with .Values.m }}{{ $.Values.str }}{{ end }}

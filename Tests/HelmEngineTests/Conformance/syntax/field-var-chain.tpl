@@ -1,0 +1,1 @@
+{{ $n := .Values.nested }}{{ $n.a.b.c }}

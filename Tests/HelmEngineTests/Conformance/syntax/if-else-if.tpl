@@ -1,0 +1,1 @@
+{{ if eq .Values.int 1.0 }}one{{ else if eq .Values.int 3.0 }}three{{ else }}other{{ end }}

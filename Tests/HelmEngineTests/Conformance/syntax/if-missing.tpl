@@ -1,0 +1,1 @@
+{{ if .Values.nope }}yes{{ else }}no{{ end }}

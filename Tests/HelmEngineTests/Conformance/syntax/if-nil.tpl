@@ -1,0 +1,1 @@
+{{ if nil }}y{{ else }}n{{ end }}

@@ -1,0 +1,1 @@
+{{ if 0 }}y{{ else }}n{{ end }}{{ if 1 }}y{{ end }}

@@ -1,0 +1,1 @@
+{{ printf "%v|%s" .Values.nope .Values.nope }}

@@ -1,0 +1,5 @@
+{{ range .Values.items }}---
+kind: Service
+name: {{ .name }}
+port: {{ .port }}
+{{ end }}

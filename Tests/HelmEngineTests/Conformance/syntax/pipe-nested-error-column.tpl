@@ -1,0 +1,2 @@
+line1
+  {{ print (len 3) }}

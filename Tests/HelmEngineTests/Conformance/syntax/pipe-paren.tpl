@@ -1,0 +1,1 @@
+{{ printf "%s-%s" ("a" | printf "%s!") "b" }}

@@ -1,0 +1,1 @@
+{{ $i := 0 }}{{ $v := "" }}{{ range $i, $v = .Values.strs }}{{ end }}{{ $i }}{{ $v }}

@@ -1,0 +1,1 @@
+{{ range .Values.strs }}{{ with . }}{{ break }}{{ end }}x{{ end }}done

@@ -1,0 +1,1 @@
+{{ range .Values.strs }}{{ break 1 }}{{ end }}

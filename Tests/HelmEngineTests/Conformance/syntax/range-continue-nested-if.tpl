@@ -1,0 +1,1 @@
+{{ range $i, $v := .Values.strs }}{{ if $i }}{{ if eq $v "z" }}{{ continue }}{{ end }}{{ end }}{{ $v }}{{ end }}

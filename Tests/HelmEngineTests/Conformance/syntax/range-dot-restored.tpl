@@ -1,0 +1,1 @@
+{{ range .Values.strs }}{{ end }}{{ .Values.str }}

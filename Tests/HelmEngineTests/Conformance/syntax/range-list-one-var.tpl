@@ -1,0 +1,1 @@
+{{ range $v := .Values.strs }}{{ $v }}{{ end }}

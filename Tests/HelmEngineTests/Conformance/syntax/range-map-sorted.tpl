@@ -1,0 +1,1 @@
+{{ range $k, $v := .Values.keys }}{{ $k }}:{{ $v }} {{ end }}

@@ -1,0 +1,1 @@
+{{ range .Values.nope }}x{{ else }}missing{{ end }}

@@ -1,0 +1,1 @@
+{{ range $a := .Values.strs }}{{ range $b := $.Values.strs }}{{ $a }}{{ $b }} {{ end }}{{ end }}

@@ -1,0 +1,1 @@
+{{ range nil }}x{{ end }}

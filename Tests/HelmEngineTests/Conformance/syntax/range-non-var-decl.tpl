@@ -1,0 +1,1 @@
+{{ range $a, 1 := .Values.strs }}{{ end }}

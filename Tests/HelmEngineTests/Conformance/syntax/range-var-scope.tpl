@@ -1,0 +1,1 @@
+{{ range $i, $v := .Values.strs }}{{ end }}{{ $i }}

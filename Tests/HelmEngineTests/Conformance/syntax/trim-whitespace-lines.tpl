@@ -1,0 +1,4 @@
+list:
+{{- range .Values.strs }}
+  - {{ . }}
+{{- end }}

@@ -1,0 +1,1 @@
+{{ with $x := .Values.str }}{{ $x }}-{{ . }}{{ end }}

@@ -1,0 +1,1 @@
+{{ $x := 0 }}{{ range .Values.strs }}{{ $x = . }}{{ end }}{{ $x }}

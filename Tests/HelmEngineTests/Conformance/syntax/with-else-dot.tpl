@@ -1,0 +1,1 @@
+{{ with .Values.empty }}x{{ else }}{{ .Values.str }}{{ end }}

@@ -1,0 +1,1 @@
+{{ with .Values.nope }}a{{ else with .Values.str }}{{ . }}{{ else }}c{{ end }}

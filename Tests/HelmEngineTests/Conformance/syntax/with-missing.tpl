@@ -1,0 +1,1 @@
+[{{ with .Values.nope }}x{{ end }}]
