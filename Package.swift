@@ -138,7 +138,11 @@ let package = Package(
             name: "HelmRepoTests",
             dependencies: [
                 "HelmRepo",
+                "SemVer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,1 +1,0 @@
-// HelmRepo: the module's code lands here; see Docs.docc for its overview.
