@@ -8,7 +8,7 @@ public struct EncodingError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is. New codes may be added; don't switch exhaustively.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: Sendable, Hashable {
-            case yamlToJSON, jsonUnmarshal, jsonSyntax, marshal
+            case yamlToJSON, jsonUnmarshal, jsonSyntax, marshal, deepStack
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -22,6 +22,9 @@ public struct EncodingError: Error, Sendable, CustomStringConvertible {
         /// A value could not be encoded (`json: unsupported value: NaN`).
         public static let marshal = Code(.marshal)
 
+        /// Internal: the input nests too deeply for the current stack; never escapes the module.
+        static let deepStack = Code(.deepStack)
+
         /// A short fixed string for logs and metric labels.
         public var description: String {
             switch base {
@@ -29,6 +32,7 @@ public struct EncodingError: Error, Sendable, CustomStringConvertible {
             case .jsonUnmarshal: "json_unmarshal"
             case .jsonSyntax: "json_syntax"
             case .marshal: "marshal"
+            case .deepStack: "deep_stack"
             }
         }
     }

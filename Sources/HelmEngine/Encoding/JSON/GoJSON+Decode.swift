@@ -8,12 +8,26 @@ extension GoJSON {
     ///   (`invalid character 'x' looking for beginning of value`, `unexpected end of JSON input`),
     ///   or ``EncodingError/Code/jsonUnmarshal`` for a number out of float64's range.
     public static func decode(_ text: String) throws -> Value {
-        var parser = JSONParser(Array(text.utf8))
-        let value = try parser.parseDocument()
-        if let numberError = parser.numberError {
+        let (value, numberError) = try parse(text)
+        if let numberError {
             throw EncodingError(code: .jsonUnmarshal, message: numberError)
         }
         return value
+    }
+
+    /// Parses on the caller's stack, or on a deep one when the text nests deeply.
+    static func parse(_ text: String) throws(EncodingError) -> (Value, numberError: String?) {
+        do {
+            return try DeepStack.withEscalation { depthLimit in
+                var parser = JSONParser(Array(text.utf8), depthLimit: depthLimit)
+                let value = try parser.parseDocument()
+                return (value, parser.numberError)
+            }
+        } catch let error as EncodingError {
+            throw error
+        } catch {
+            throw EncodingError(code: .jsonSyntax, message: String(describing: error))
+        }
     }
 
     /// `json.Unmarshal` into a `map[string]interface{}` (Helm's `fromJson`): `null` makes the map
@@ -22,16 +36,16 @@ extension GoJSON {
     /// - Returns: the map, and Go's error text when Go returns both (a number out of range
     ///   leaves the rest of the map decoded).
     public static func decodeObject(_ text: String) -> (map: [String: Value]?, error: String?) {
-        var parser = JSONParser(Array(text.utf8))
         let value: Value
+        let numberError: String?
         do {
-            value = try parser.parseDocument()
+            (value, numberError) = try parse(text)
         } catch {
             return ([:], error.message)
         }
         switch value {
-        case .null: return (nil, parser.numberError)
-        case .map(let map, _): return (map, parser.numberError)
+        case .null: return (nil, numberError)
+        case .map(let map, _): return (map, numberError)
         default:
             return (
                 [:], "json: cannot unmarshal \(GoYAML.jsonKind(value)) into Go value of type map[string]interface {}"
@@ -41,16 +55,16 @@ extension GoJSON {
 
     /// `json.Unmarshal` into a `[]interface{}` (Helm's `fromJsonArray`); `null` gives a nil slice.
     public static func decodeArray(_ text: String) -> (items: [Value]?, error: String?) {
-        var parser = JSONParser(Array(text.utf8))
         let value: Value
+        let numberError: String?
         do {
-            value = try parser.parseDocument()
+            (value, numberError) = try parse(text)
         } catch {
             return ([], error.message)
         }
         switch value {
-        case .null: return (nil, parser.numberError)
-        case .list(let items, _): return (items, parser.numberError)
+        case .null: return (nil, numberError)
+        case .list(let items, _): return (items, numberError)
         default:
             return ([], "json: cannot unmarshal \(GoYAML.jsonKind(value)) into Go value of type []interface {}")
         }
@@ -60,12 +74,16 @@ extension GoJSON {
 /// A JSON parser that fails with encoding/json's scanner messages.
 struct JSONParser {
     private let bytes: [UInt8]
+    private let depthLimit: Int
     private var position = 0
     private var depth = 0
     /// The first `cannot unmarshal number` error; Go reports it after decoding everything else.
     private(set) var numberError: String?
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], depthLimit: Int = Int.max) {
+        self.bytes = bytes
+        self.depthLimit = depthLimit
+    }
 
     mutating func parseDocument() throws(EncodingError) -> Value {
         skipSpace()
@@ -100,6 +118,7 @@ struct JSONParser {
     private mutating func enter(_ byte: UInt8) throws(EncodingError) {
         depth += 1
         if depth > YAMLDecoder.maxJSONDepth { throw invalid(byte, "exceeded max depth") }
+        if depth > depthLimit { throw .deepStack }
     }
 
     private mutating func parseObject() throws(EncodingError) -> Value {

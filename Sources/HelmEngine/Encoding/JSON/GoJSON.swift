@@ -25,26 +25,33 @@ public enum GoJSON {
     /// - Throws: ``EncodingError`` with code ``EncodingError/Code/marshal`` for NaN or ±Inf
     ///   (`json: unsupported value: NaN`).
     public static func encode(_ value: Value, style: Style = Style()) throws -> String {
-        var writer = JSONWriter(style: style)
-        try writer.write(value, level: 0)
-        return writer.output
+        try DeepStack.withEscalation { depthLimit in
+            var writer = JSONWriter(style: style, depthLimit: depthLimit)
+            try writer.write(value, level: 0)
+            return writer.output
+        }
     }
 }
 
 /// The encoder's state: output so far and the style.
 struct JSONWriter {
     let style: GoJSON.Style
+    let depthLimit: Int
     var output = ""
     /// encoding/json refuses cycles by depth; values from templates can't be cyclic, but a
     /// bound keeps a hostile structure from exhausting the stack.
     static let maxDepth = 10_000
 
-    init(style: GoJSON.Style) { self.style = style }
+    init(style: GoJSON.Style, depthLimit: Int = Int.max) {
+        self.style = style
+        self.depthLimit = depthLimit
+    }
 
     mutating func write(_ value: Value, level: Int) throws(EncodingError) {
         guard level <= Self.maxDepth else {
             throw EncodingError(code: .marshal, message: "json: unsupported value: nesting deeper than 10000")
         }
+        guard level <= depthLimit else { throw .deepStack }
         switch value {
         case .null: output += "null"
         case .bool(let bool): output += bool ? "true" : "false"

@@ -11,7 +11,11 @@ public enum GoTOML {
     /// - Returns: the TOML text.
     /// - Throws: ``EncodingError`` with BurntSushi's message, for example for a nil root value.
     public static func encode(_ value: Value) throws -> String {
-        var writer = TOMLWriter()
+        try DeepStack.withEscalation { depthLimit in try encode(value, depthLimit: depthLimit) }
+    }
+
+    static func encode(_ value: Value, depthLimit: Int) throws(EncodingError) -> String {
+        var writer = TOMLWriter(depthLimit: depthLimit)
         switch value {
         case .null:
             throw EncodingError(code: .marshal, message: "reflect: call of reflect.Value.Type on zero Value")
@@ -34,6 +38,18 @@ public enum GoTOML {
 struct TOMLWriter {
     var output = ""
     private var hasWritten = false
+    private let depthLimit: Int
+    private var depth = 0
+
+    init(depthLimit: Int = Int.max) { self.depthLimit = depthLimit }
+
+    private mutating func enter() throws(EncodingError) {
+        depth += 1
+        if depth > JSONWriter.maxDepth {
+            throw EncodingError(code: .marshal, message: "toml: nesting deeper than 10000")
+        }
+        if depth > depthLimit { throw .deepStack }
+    }
 
     private mutating func write(_ text: String) {
         output += text
@@ -50,6 +66,8 @@ struct TOMLWriter {
 
     /// Writes a table's plain keys, then its sub-tables and arrays of tables.
     mutating func table(_ map: [String: Value], key: [String]) throws(EncodingError) {
+        try enter()
+        defer { depth -= 1 }
         let keys = map.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var nested: [String] = []
         for name in keys {
@@ -86,6 +104,8 @@ struct TOMLWriter {
 
     /// Writes a value inline: strings, numbers, booleans, arrays and inline tables.
     mutating func inline(_ value: Value) throws(EncodingError) {
+        try enter()
+        defer { depth -= 1 }
         switch value {
         case .null:
             throw EncodingError(code: .marshal, message: "toml: cannot encode array with nil element")

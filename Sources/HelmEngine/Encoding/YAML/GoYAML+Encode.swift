@@ -13,12 +13,16 @@ extension GoYAML {
     /// - Throws: ``EncodingError`` (code ``EncodingError/Code/marshal``) for NaN or ±Inf:
     ///   `error marshaling into JSON: json: unsupported value: NaN`.
     public static func encode(_ value: Value) throws -> String {
+        try DeepStack.withEscalation { depthLimit in try encode(value, depthLimit: depthLimit) }
+    }
+
+    static func encode(_ value: Value, depthLimit: Int) throws(EncodingError) -> String {
         let node: YAMLOutNode
         do {
-            node = try YAMLOutBuilder.node(for: value, depth: 0)
+            node = try YAMLOutBuilder.node(for: value, depth: 0, limit: depthLimit)
         } catch {
             // JSON failures carry sigs.k8s.io/yaml's prefix; go-yaml's own errors don't.
-            if error.message.hasPrefix("json: ") {
+            if error.code == .marshal && error.message.hasPrefix("json: ") {
                 throw EncodingError(code: .marshal, message: "error marshaling into JSON: " + error.message)
             }
             throw error
@@ -31,10 +35,11 @@ extension GoYAML {
 
 /// Builds the emitter's tree from a value, applying what the JSON round trip does to types.
 enum YAMLOutBuilder {
-    static func node(for value: Value, depth: Int) throws(EncodingError) -> YAMLOutNode {
+    static func node(for value: Value, depth: Int, limit: Int) throws(EncodingError) -> YAMLOutNode {
         guard depth <= JSONWriter.maxDepth else {
             throw EncodingError(code: .marshal, message: "json: unsupported value: nesting deeper than 10000")
         }
+        guard depth <= limit else { throw .deepStack }
         switch value {
         case .null: return .scalar("null", .plain)
         case .bool(let bool): return .scalar(bool ? "true" : "false", .plain)
@@ -48,19 +53,19 @@ enum YAMLOutBuilder {
             if kind == .uint8 { return string(JSONWriter.base64(items)) }
             var nodes: [YAMLOutNode] = []
             nodes.reserveCapacity(items.count)
-            for item in items { nodes.append(try node(for: item, depth: depth + 1)) }
+            for item in items { nodes.append(try node(for: item, depth: depth + 1, limit: limit)) }
             return .sequence(nodes)
         case .map(let map, _):
             var pairs: [(key: YAMLOutNode, value: YAMLOutNode)] = []
             pairs.reserveCapacity(map.count)
             for key in map.keys.sorted(by: YAMLKeyOrder.less) {
                 try checkReadable(key)
-                pairs.append((string(key), try node(for: map[key] ?? .null, depth: depth + 1)))
+                pairs.append((string(key), try node(for: map[key] ?? .null, depth: depth + 1, limit: limit)))
             }
             return .mapping(pairs)
         case .object(let object):
             guard let json = object.jsonValue else { return .mapping([]) }
-            return try node(for: json, depth: depth)
+            return try node(for: json, depth: depth, limit: limit)
         }
     }
 

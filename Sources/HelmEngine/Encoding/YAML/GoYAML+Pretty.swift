@@ -8,20 +8,23 @@ extension GoYAML {
     /// floats keep Go's `%g` form (`1e+06`; NaN and infinities print as `.nan`, `.inf`).
     /// - Returns: the YAML text, ending with a line break (Helm trims it).
     public static func encodePretty(_ value: Value) throws -> String {
-        let node = try YAMLPrettyBuilder.node(for: value, depth: 0)
-        var emitter = YAMLEmitter(
-            bestIndent: 2, bestWidth: Int.max, indentlessSequences: false, tabsAllowInBlock: true)
-        emitter.emitDocument(node)
-        return String(emitter.output)
+        try DeepStack.withEscalation { depthLimit in
+            let node = try YAMLPrettyBuilder.node(for: value, depth: 0, limit: depthLimit)
+            var emitter = YAMLEmitter(
+                bestIndent: 2, bestWidth: Int.max, indentlessSequences: false, tabsAllowInBlock: true)
+            emitter.emitDocument(node)
+            return String(emitter.output)
+        }
     }
 }
 
 /// Builds the emitter's tree as go-yaml v3 sees a Go value.
 enum YAMLPrettyBuilder {
-    static func node(for value: Value, depth: Int) throws(EncodingError) -> YAMLOutNode {
+    static func node(for value: Value, depth: Int, limit: Int) throws(EncodingError) -> YAMLOutNode {
         guard depth <= JSONWriter.maxDepth else {
             throw EncodingError(code: .marshal, message: "yaml: nesting deeper than 10000")
         }
+        guard depth <= limit else { throw .deepStack }
         switch value {
         case .null: return .scalar("null", .plain)
         case .bool(let bool): return .scalar(bool ? "true" : "false", .plain)
@@ -36,18 +39,19 @@ enum YAMLPrettyBuilder {
             if kind == .uint8 { return YAMLOutBuilder.string(JSONWriter.base64(items)) }
             var nodes: [YAMLOutNode] = []
             nodes.reserveCapacity(items.count)
-            for item in items { nodes.append(try node(for: item, depth: depth + 1)) }
+            for item in items { nodes.append(try node(for: item, depth: depth + 1, limit: limit)) }
             return .sequence(nodes)
         case .map(let map, _):
             var pairs: [(key: YAMLOutNode, value: YAMLOutNode)] = []
             pairs.reserveCapacity(map.count)
             for key in map.keys.sorted(by: YAMLKeyOrder.less) {
-                pairs.append((YAMLOutBuilder.string(key), try node(for: map[key] ?? .null, depth: depth + 1)))
+                pairs.append(
+                    (YAMLOutBuilder.string(key), try node(for: map[key] ?? .null, depth: depth + 1, limit: limit)))
             }
             return .mapping(pairs)
         case .object(let object):
             guard let json = object.jsonValue else { return .mapping([]) }
-            return try node(for: json, depth: depth)
+            return try node(for: json, depth: depth, limit: limit)
         }
     }
 }

@@ -90,19 +90,27 @@ public enum GoYAML {
         }
     }
 
-    private static func convert(_ document: YAMLDocument, file: String?) throws(EncodingError) -> Value {
-        var decoder = YAMLDecoder(document)
+    private static func convert(_ document: YAMLDocument, file: String?) throws -> Value {
+        try DeepStack.withEscalation { depthLimit in try convert(document, file: file, depthLimit: depthLimit) }
+    }
+
+    private static func convert(
+        _ document: YAMLDocument, file: String?, depthLimit: Int
+    ) throws(EncodingError) -> Value {
+        var decoder = YAMLDecoder(document, depthLimit: depthLimit)
         let native: YAMLNative
         do {
             native = try decoder.decodeRoot()
         } catch {
+            if error.needsDeepStack { throw .deepStack }
             throw EncodingError.yamlToJSON("yaml: " + error.text, file: file)
         }
-        var converter = YAMLToJSON()
+        var converter = YAMLToJSON(depthLimit: depthLimit)
         let value: Value
         do {
             value = try converter.convert(native)
         } catch {
+            if error.needsDeepStack { throw .deepStack }
             throw EncodingError.yamlToJSON(error.text, file: file)
         }
         if let unsupported = converter.unsupportedValue {

@@ -118,6 +118,12 @@ final class YAMLComposer {
     /// go-yaml quirk kept for fidelity), and a problem on the first line names no line at all.
     private func parserError() -> YAMLSyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem parsing YAML content"
+        // libyaml (as bundled with Yams) caps nesting near 1,000 levels where go-yaml allows
+        // 10,000; the limit is a process-wide setting shared with every Yams user, so it stays,
+        // and the error reads like go-yaml's own depth error.
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return YAMLSyntaxError("exceeded max depth of 1000")
+        }
         var line = 0
         if parser.problem_mark.line != 0 {
             line = Int(parser.problem_mark.line)
@@ -145,5 +151,13 @@ final class YAMLComposer {
 /// A go-yaml error text such as `line 3: mapping values are not allowed in this context`.
 struct YAMLSyntaxError: Error {
     var text: String
+    /// Set instead of a text when the decoder reached its depth limit (see ``DeepStack``).
+    var needsDeepStack = false
     init(_ text: String) { self.text = text }
+
+    static let deepStack: YAMLSyntaxError = {
+        var error = YAMLSyntaxError("")
+        error.needsDeepStack = true
+        return error
+    }()
 }

@@ -5,6 +5,7 @@ import Foundation
 /// expand out of proportion (go-yaml's `document contains excessive aliasing` rule).
 struct YAMLDecoder {
     private let document: YAMLDocument
+    private let depthLimit: Int
     private var decodeCount = 0
     private var aliasCount = 0
     private var aliasDepth = 0
@@ -15,7 +16,10 @@ struct YAMLDecoder {
     /// encoding/json's nesting limit (`maxNestingDepth`).
     static let maxJSONDepth = 10_000
 
-    init(_ document: YAMLDocument) { self.document = document }
+    init(_ document: YAMLDocument, depthLimit: Int = Int.max) {
+        self.document = document
+        self.depthLimit = depthLimit
+    }
 
     mutating func decodeRoot() throws(YAMLSyntaxError) -> YAMLNative {
         decodeCount = 1  // go-yaml counts the document node too
@@ -47,6 +51,7 @@ struct YAMLDecoder {
             }
             return try decode(node.target, depth: depth)
         case .sequence:
+            guard depth < depthLimit else { throw .deepStack }
             guard depth < Self.maxJSONDepth else {
                 if jsonDepthError == nil { jsonDepthError = "invalid character '[' exceeded max depth" }
                 return .sequence([])
@@ -56,6 +61,7 @@ struct YAMLDecoder {
             for child in node.children { items.append(try decode(child, depth: depth + 1)) }
             return .sequence(items)
         case .mapping:
+            guard depth < depthLimit else { throw .deepStack }
             guard depth < Self.maxJSONDepth else {
                 if jsonDepthError == nil { jsonDepthError = "invalid character '{' exceeded max depth" }
                 return .mapping([])

@@ -7,7 +7,13 @@ struct YAMLToJSON {
     /// The first value encoding/json refused (`+Inf`, `NaN`), reported after key errors.
     private(set) var unsupportedValue: String?
 
-    mutating func convert(_ native: YAMLNative) throws(YAMLSyntaxError) -> Value {
+    /// Nesting handled before asking for a deeper stack (see ``DeepStack``).
+    let depthLimit: Int
+
+    init(depthLimit: Int = Int.max) { self.depthLimit = depthLimit }
+
+    mutating func convert(_ native: YAMLNative, depth: Int = 0) throws(YAMLSyntaxError) -> Value {
+        if depth > depthLimit { throw .deepStack }
         switch native {
         case .scalar(let scalar):
             switch scalar {
@@ -24,13 +30,13 @@ struct YAMLToJSON {
         case .sequence(let items):
             var values: [Value] = []
             values.reserveCapacity(items.count)
-            for item in items { values.append(try convert(item)) }
+            for item in items { values.append(try convert(item, depth: depth + 1)) }
             return .list(values, .interface)
         case .mapping(let pairs):
             var map: [String: Value] = [:]
             map.reserveCapacity(pairs.count)
             for (key, value) in pairs {
-                map[try Self.keyString(key, value: value)] = try convert(value)
+                map[try Self.keyString(key, value: value)] = try convert(value, depth: depth + 1)
             }
             return .map(map, .interface)
         }
