@@ -22,7 +22,6 @@ struct SprigCorpusTests {
     static let corpusRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Conformance")
 
-
     static func loadCases() -> [Case] {
         let fm = FileManager.default
         guard let families = try? fm.contentsOfDirectory(atPath: corpusRoot.path) else { return [] }
@@ -35,10 +34,11 @@ struct SprigCorpusTests {
                 func read(_ suffix: String) -> String? {
                     try? String(contentsOf: dir.appendingPathComponent(name + suffix), encoding: .utf8)
                 }
-                cases.append(Case(
-                    family: family, name: name, template: read(".tpl") ?? "", expected: read(".expected"),
-                    expectedError: read(".expected-error"),
-                    hasValues: fm.fileExists(atPath: dir.appendingPathComponent(name + ".values.yaml").path)))
+                cases.append(
+                    Case(
+                        family: family, name: name, template: read(".tpl") ?? "", expected: read(".expected"),
+                        expectedError: read(".expected-error"),
+                        hasValues: fm.fileExists(atPath: dir.appendingPathComponent(name + ".values.yaml").path)))
             }
         }
         return cases
@@ -62,9 +62,11 @@ struct SprigCorpusTests {
         "sprig-lists/chunk": "`[][]interface {}` has no ElementKind: chunk prints right but its %T is []interface {}",
     ]
 
-    static let mutation = "Go maps are references, so set/unset/merge change the caller's map; Value maps are "
+    static let mutation =
+        "Go maps are references, so set/unset/merge change the caller's map; Value maps are "
         + "copied and the executor does not write the result back yet"
-    static let bytes = "Go strings hold arbitrary bytes; Value.string is Unicode text, so a cut inside a UTF-8 "
+    static let bytes =
+        "Go strings hold arbitrary bytes; Value.string is Unicode text, so a cut inside a UTF-8 "
         + "sequence or binary b64dec output becomes U+FFFD"
 
     /// Cases whose output depends on a Go struct the HelmEngine provides (not available to these tests).

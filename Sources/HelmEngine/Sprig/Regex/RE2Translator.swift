@@ -77,9 +77,12 @@ struct RE2Translator {
             case "{":
                 if let (op, minimum, maximum) = parseRepeat() {
                     guard minimum <= 1000, (maximum ?? minimum) <= 1000, maximum == nil || maximum! >= minimum else {
-                        throw SyntaxError(code: "invalid repeat count", argument: op.hasSuffix("?") ? String(op.dropLast()) : op)
+                        throw SyntaxError(
+                            code: "invalid repeat count", argument: op.hasSuffix("?") ? String(op.dropLast()) : op)
                     }
-                    let body = maximum == nil ? (op.contains(",") ? "{\(minimum),}" : "{\(minimum)}") : "{\(minimum),\(maximum!)}"
+                    let body =
+                        maximum == nil
+                        ? (op.contains(",") ? "{\(minimum),}" : "{\(minimum)}") : "{\(minimum),\(maximum!)}"
                     try repetition(op, icu: body)
                 } else {
                     out += "\\{"
@@ -176,9 +179,11 @@ struct RE2Translator {
                 throw SyntaxError(code: "invalid named capture", argument: text(start..<p.count))
             }
             let name = text(nameStart..<end)
-            let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
-                $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal
-            }
+            let valid =
+                !name.isEmpty
+                && name.unicodeScalars.allSatisfy {
+                    $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal
+                }
             guard valid else { throw SyntaxError(code: "invalid named capture", argument: text(start..<(end + 1))) }
             out += "("
             groupNames.append(name)
