@@ -6,8 +6,8 @@ import Testing
 
 /// Runs the `sprig-*` conformance cases through GoTemplate's executor with Sprig's functions and
 /// compares them with the outputs Helm's engine produced (`NAME.expected` or `NAME.expected-error`).
-/// Cases with a values file or Helm's Go-struct objects are counted as skipped here; the HelmEngine
-/// corpus runner covers them end to end.
+/// Values files are read by ``FlowValues``; cases using Helm's Go-struct objects (`.Capabilities`) are
+/// skipped here, and the HelmEngine corpus runner covers them end to end.
 struct SprigCorpusTests {
     struct Case: CustomStringConvertible, Sendable {
         var family: String
@@ -15,7 +15,7 @@ struct SprigCorpusTests {
         var template: String
         var expected: String?
         var expectedError: String?
-        var hasValues: Bool
+        var valuesText: String?
         var description: String { "\(family)/\(name)" }
     }
 
@@ -38,7 +38,7 @@ struct SprigCorpusTests {
                     Case(
                         family: family, name: name, template: read(".tpl") ?? "", expected: read(".expected"),
                         expectedError: read(".expected-error"),
-                        hasValues: fm.fileExists(atPath: dir.appendingPathComponent(name + ".values.yaml").path)))
+                        valuesText: read(".values.yaml")))
             }
         }
         return cases
@@ -55,6 +55,7 @@ struct SprigCorpusTests {
         "sprig-dicts/set": mutation,
         "sprig-dicts/unset": mutation,
         "sprig-dicts/merge-in-place": mutation,
+        "sprig-dicts/set-values": mutation,
         "sprig-crypto/encryptaes-length": bytes,
         "sprig-random/randbytes": bytes,
         "sprig-strings/substr-bytes": bytes,
@@ -74,11 +75,15 @@ struct SprigCorpusTests {
 
     static func evaluate(_ c: Case) -> Outcome {
         if let why = knownDeviations[c.description] { return .skipped("known deviation: \(why)") }
-        if c.hasValues { return .skipped("values file (the HelmEngine corpus runner reads values)") }
+        var values = Value.map([:], .named("common.Values"))
+        if let text = c.valuesText {
+            guard let parsed = FlowValues.parse(text) else { return .skipped("values beyond FlowValues' subset") }
+            values = parsed
+        }
         if let needle = needsHelmObjects.first(where: { c.template.contains($0) }) { return .skipped("uses \(needle)") }
         if c.expected == nil && c.expectedError == nil { return .skipped("no expectation generated") }
         do {
-            let output = try renderSprigCase(c.template)
+            let output = try renderSprigCase(c.template, values: values)
             if let expected = c.expected {
                 return output == expected
                     ? .passed : .failed("got \(output.debugDescription), want \(expected.debugDescription)")
