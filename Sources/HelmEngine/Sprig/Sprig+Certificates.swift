@@ -17,7 +17,8 @@ extension Sprig {
             try .object(generateCA(a[0].stringArgument, days: a[1].intArgument, key: newRSAKey()))
         },
         "genCAWithKey": function([.string, .int, .string]) { a in
-            try .object(generateCA(a[0].stringArgument, days: a[1].intArgument, key: parsePrivateKey(a[2].stringArgument)))
+            try .object(
+                generateCA(a[0].stringArgument, days: a[1].intArgument, key: parsePrivateKey(a[2].stringArgument)))
         },
         "genSelfSignedCert": function([.string, .list, .list, .int]) { a in
             try .object(selfSigned(a, key: newRSAKey()))
@@ -55,13 +56,20 @@ extension Sprig {
             // SEC1 ECPrivateKey: version 1, the scalar, the curve OID (prime256v1), the public point.
             let scalar = Array(ec.rawRepresentation)
             let point = Array(ec.publicKey.x963Representation)
-            let der: [UInt8] = [0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20] + scalar
-                + [0xA0, 0x0A, 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07, 0xA1, 0x44, 0x03, 0x42, 0x00]
+            let der: [UInt8] =
+                [0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20] + scalar
+                + [
+                    0xA0, 0x0A, 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07, 0xA1, 0x44, 0x03, 0x42,
+                    0x00,
+                ]
                 + point
             return pem("EC PRIVATE KEY", der)
         case .ed25519(let ed):
-            let der: [UInt8] = [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22,
-                0x04, 0x20] + Array(ed.rawRepresentation)
+            let der: [UInt8] =
+                [
+                    0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22,
+                    0x04, 0x20,
+                ] + Array(ed.rawRepresentation)
             return pem("PRIVATE KEY", der)
         case .other:
             return (try? key.serializeAsPEM().pemString).map { $0 + "\n" } ?? ""
@@ -164,7 +172,9 @@ extension Sprig {
         }
         let certText = String(decoding: cert, as: UTF8.self)
         let keyText = String(decoding: key, as: UTF8.self)
-        guard let document = try? PEMDocument(pemString: certText) else { throw failure("unable to decode certificate") }
+        guard let document = try? PEMDocument(pemString: certText) else {
+            throw failure("unable to decode certificate")
+        }
         do {
             _ = try Certificate(derEncoded: document.derBytes)
         } catch {
@@ -173,13 +183,16 @@ extension Sprig {
         do {
             _ = try parsePrivateKey(keyText)
         } catch let error as TemplateFunctionError {
-            throw failure("error parsing private key: " + error.message.replacingOccurrences(of: "parsing private key: ", with: ""))
+            throw failure(
+                "error parsing private key: "
+                    + error.message.replacingOccurrences(of: "parsing private key: ", with: ""))
         }
         return SprigCertificate(cert: certText, key: keyText)
     }
 
     static func generateCA(_ commonName: String, days: Int, key: SigningKey) throws -> SprigCertificate {
-        try makeCertificate(commonName: commonName, ips: [], dnsNames: [], days: days, isCA: true, key: key, issuer: nil)
+        try makeCertificate(
+            commonName: commonName, ips: [], dnsNames: [], days: days, isCA: true, key: key, issuer: nil)
     }
 
     static func selfSigned(_ a: [Value], key: SigningKey) throws -> SprigCertificate {
@@ -203,7 +216,9 @@ extension Sprig {
         do {
             signerKey = try parsePrivateKey(ca.key)
         } catch let error as TemplateFunctionError {
-            throw failure("error parsing private key: " + error.message.replacingOccurrences(of: "parsing private key: ", with: ""))
+            throw failure(
+                "error parsing private key: "
+                    + error.message.replacingOccurrences(of: "parsing private key: ", with: ""))
         }
         return try makeCertificate(
             commonName: a[0].stringArgument, ips: try ipAddresses(a[1]), dnsNames: try dnsNames(a[2]),
@@ -212,7 +227,9 @@ extension Sprig {
 
     static func ipAddresses(_ value: Value) throws -> [[UInt8]] {
         try (value.sliceElements ?? []).map { item in
-            guard case .string(let text) = item else { throw failure("error parsing ip: \(GoFormat.v(item)) is not a string") }
+            guard case .string(let text) = item else {
+                throw failure("error parsing ip: \(GoFormat.v(item)) is not a string")
+            }
             guard let bytes = GoIP.parse(text) else { throw failure("error parsing ip: \(text)") }
             return bytes
         }

@@ -132,8 +132,10 @@ enum GoBase {
                 break quantum
             }
             let value = UInt32(buffer[0]) << 18 | UInt32(buffer[1]) << 12 | UInt32(buffer[2]) << 6 | UInt32(buffer[3])
-            let bytes = [UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
-                UInt8(truncatingIfNeeded: value)]
+            let bytes = [
+                UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
+                UInt8(truncatingIfNeeded: value),
+            ]
             out += bytes[..<(length - 1)]
             if let pendingError { return .failure(Offset(value: pendingError)) }
         }

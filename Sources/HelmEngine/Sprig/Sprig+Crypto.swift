@@ -17,9 +17,10 @@ extension Sprig {
             try .string(decryptAES(password: a[0].stringArgument, ciphertext: a[1].stringArgument))
         },
         "derivePassword": function([.int, .string, .string, .string, .string]) { a in
-            try .string(MasterPassword.derive(
-                counter: UInt32(truncatingIfNeeded: a[0].intArgument), template: a[1].stringArgument,
-                password: a[2].stringArgument, user: a[3].stringArgument, site: a[4].stringArgument))
+            try .string(
+                MasterPassword.derive(
+                    counter: UInt32(truncatingIfNeeded: a[0].intArgument), template: a[1].stringArgument,
+                    password: a[2].stringArgument, user: a[3].stringArgument, site: a[4].stringArgument))
         },
         "bcrypt": function([.string]) { a in
             .string((try? Bcrypt.hash(Array(a[0].stringArgument.utf8), cost: 10)) ?? "")
@@ -74,7 +75,8 @@ extension Sprig {
         }
         // Go slices the IV off without a check; the panic names the decoded buffer's capacity.
         guard bytes.count >= 16 else {
-            throw failure("runtime error: slice bounds out of range [:16] with capacity \(ciphertext.utf8.count / 4 * 3)")
+            throw failure(
+                "runtime error: slice bounds out of range [:16] with capacity \(ciphertext.utf8.count / 4 * 3)")
         }
         guard bytes.count % 16 == 0 else { throw failure("crypto/cipher: input not full blocks") }
         do {

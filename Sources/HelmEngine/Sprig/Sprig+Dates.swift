@@ -34,13 +34,16 @@ extension Sprig {
             "mustDateModify": mustModify,
             "must_date_modify": mustModify,
             "toDate": function([.string, .string]) { a in
-                .object((try? GoTime.parse(layout: a[0].stringArgument, value: a[1].stringArgument, zone: .local))
-                    ?? .zero)
+                .object(
+                    (try? GoTime.parse(layout: a[0].stringArgument, value: a[1].stringArgument, zone: .local))
+                        ?? .zero)
             },
             "mustToDate": function([.string, .string]) { a in
                 do throws(GoTime.ParseError) {
-                    return .object(try GoTime.parse(layout: a[0].stringArgument, value: a[1].stringArgument,
-                        zone: .local))
+                    return .object(
+                        try GoTime.parse(
+                            layout: a[0].stringArgument, value: a[1].stringArgument,
+                            zone: .local))
                 } catch {
                     throw failure(error.message)
                 }
@@ -63,7 +66,8 @@ extension Sprig {
                 case .int(let i, .int64): seconds = i
                 default: seconds = 0
                 }
-                return .string(GoDuration.string(Int64(seconds).multipliedReportingOverflow(by: 1_000_000_000).partialValue))
+                return .string(
+                    GoDuration.string(Int64(seconds).multipliedReportingOverflow(by: 1_000_000_000).partialValue))
             },
             "durationRound": function([.any]) { a in .string(durationRound(a[0])) },
         ]

@@ -108,8 +108,9 @@ extension Sprig {
     static func dig(_ args: [Value]) throws -> Value {
         guard args.count >= 3 else { throw failure("dig needs at least three arguments") }
         guard case .map(var dict, .interface) = args[args.count - 1] else {
-            throw failure("interface conversion: interface {} is \(GoCast.typeName(args[args.count - 1])), "
-                + "not map[string]interface {}")
+            throw failure(
+                "interface conversion: interface {} is \(GoCast.typeName(args[args.count - 1])), "
+                    + "not map[string]interface {}")
         }
         let fallback = args[args.count - 2]
         var keys: [String] = []
@@ -123,8 +124,9 @@ extension Sprig {
             guard let step = dict[key] else { return fallback }
             if index == keys.count - 1 { return step }
             guard case .map(let next, .interface) = step else {
-                throw failure("interface conversion: interface {} is \(GoCast.typeName(step)), "
-                    + "not map[string]interface {}")
+                throw failure(
+                    "interface conversion: interface {} is \(GoCast.typeName(step)), "
+                        + "not map[string]interface {}")
             }
             dict = next
         }

@@ -28,56 +28,84 @@ extension Sprig {
             "seq": function([], variadic: .int) { a in try .string(seq(a.map(\.intArgument))) },
         ]
         let pairs: [(String, TemplateFunction)] = [
-            ("append", function([.any, .any]) { a in
-                try .list(elements(a[0], "Cannot push on type") + [a[1]])
-            }),
-            ("prepend", function([.any, .any]) { a in
-                try .list([a[1]] + elements(a[0], "Cannot prepend on type"))
-            }),
+            (
+                "append",
+                function([.any, .any]) { a in
+                    try .list(elements(a[0], "Cannot push on type") + [a[1]])
+                }
+            ),
+            (
+                "prepend",
+                function([.any, .any]) { a in
+                    try .list([a[1]] + elements(a[0], "Cannot prepend on type"))
+                }
+            ),
             ("first", function([.any]) { a in try elements(a[0], "Cannot find first on type").first ?? .null }),
             ("last", function([.any]) { a in try elements(a[0], "Cannot find last on type").last ?? .null }),
-            ("rest", function([.any]) { a in
-                .list(Array(try elements(a[0], "Cannot find rest on type").dropFirst()))
-            }),
-            ("initial", function([.any]) { a in
-                .list(Array(try elements(a[0], "Cannot find initial on type").dropLast()))
-            }),
+            (
+                "rest",
+                function([.any]) { a in
+                    .list(Array(try elements(a[0], "Cannot find rest on type").dropFirst()))
+                }
+            ),
+            (
+                "initial",
+                function([.any]) { a in
+                    .list(Array(try elements(a[0], "Cannot find initial on type").dropLast()))
+                }
+            ),
             ("reverse", function([.any]) { a in .list(try elements(a[0], "Cannot find reverse on type").reversed()) }),
-            ("uniq", function([.any]) { a in
-                var result: [Value] = []
-                for item in try elements(a[0], "Cannot find uniq on type")
-                where !result.contains(where: { GoCast.deepEqual($0, item) }) {
-                    result.append(item)
+            (
+                "uniq",
+                function([.any]) { a in
+                    var result: [Value] = []
+                    for item in try elements(a[0], "Cannot find uniq on type")
+                    where !result.contains(where: { GoCast.deepEqual($0, item) }) {
+                        result.append(item)
+                    }
+                    return .list(result)
                 }
-                return .list(result)
-            }),
-            ("compact", function([.any]) { a in
-                .list(try elements(a[0], "Cannot compact on type").filter { !GoCast.isEmpty($0) })
-            }),
-            ("without", function([.any], variadic: .any) { a in
-                let omit = Array(a.dropFirst())
-                return .list(try elements(a[0], "Cannot find without on type").filter { item in
-                    !omit.contains { GoCast.deepEqual($0, item) }
-                })
-            }),
-            ("has", function([.any, .any]) { a in
-                if case .null = a[1] { return .bool(false) }
-                let items = try elements(a[1], "Cannot find has on type")
-                return .bool(items.contains { GoCast.deepEqual($0, a[0]) })
-            }),
+            ),
+            (
+                "compact",
+                function([.any]) { a in
+                    .list(try elements(a[0], "Cannot compact on type").filter { !GoCast.isEmpty($0) })
+                }
+            ),
+            (
+                "without",
+                function([.any], variadic: .any) { a in
+                    let omit = Array(a.dropFirst())
+                    return .list(
+                        try elements(a[0], "Cannot find without on type").filter { item in
+                            !omit.contains { GoCast.deepEqual($0, item) }
+                        })
+                }
+            ),
+            (
+                "has",
+                function([.any, .any]) { a in
+                    if case .null = a[1] { return .bool(false) }
+                    let items = try elements(a[1], "Cannot find has on type")
+                    return .bool(items.contains { GoCast.deepEqual($0, a[0]) })
+                }
+            ),
             ("slice", function([.any], variadic: .any) { a in try slice(a[0], Array(a.dropFirst())) }),
-            ("chunk", function([.int, .any]) { a in
-                let size = a[0].intArgument
-                let items = try elements(a[1], "Cannot chunk type")
-                guard size > 0 else { throw failure("runtime error: integer divide by zero") }
-                var chunks: [Value] = []
-                var start = 0
-                while start < items.count {
-                    chunks.append(.list(Array(items[start..<min(start + size, items.count)])))
-                    start += size
+            (
+                "chunk",
+                function([.int, .any]) { a in
+                    let size = a[0].intArgument
+                    let items = try elements(a[1], "Cannot chunk type")
+                    guard size > 0 else { throw failure("runtime error: integer divide by zero") }
+                    var chunks: [Value] = []
+                    var start = 0
+                    while start < items.count {
+                        chunks.append(.list(Array(items[start..<min(start + size, items.count)])))
+                        start += size
+                    }
+                    return .list(chunks, .interface)
                 }
-                return .list(chunks, .interface)
-            }),
+            ),
         ]
         for (name, fn) in pairs {
             f[name] = fn

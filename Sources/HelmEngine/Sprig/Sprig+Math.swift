@@ -34,8 +34,10 @@ extension Sprig {
         "ceil": function([.any]) { a in .float(GoCast.float64(a[0]).rounded(.up)) },
         "floor": function([.any]) { a in .float(GoCast.float64(a[0]).rounded(.down)) },
         "round": function([.any, .int], variadic: .float64) { a in
-            .float(round(GoCast.float64(a[0]), places: a[1].intArgument,
-                on: a.count > 2 ? GoCast.float64(a[2]) : 0.5))
+            .float(
+                round(
+                    GoCast.float64(a[0]), places: a[1].intArgument,
+                    on: a.count > 2 ? GoCast.float64(a[2]) : 0.5))
         },
         "randInt": function([.int, .int]) { a in
             let (low, high) = (a[0].intArgument, a[1].intArgument)

@@ -6,7 +6,8 @@ import GoTemplate
 extension Sprig {
     static let randomFunctions: [String: TemplateFunction] = [
         "randAlphaNum": function([.int]) { a in
-            try randomString(a[0].intArgument, from: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"))
+            try randomString(
+                a[0].intArgument, from: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"))
         },
         "randAlpha": function([.int]) { a in
             try randomString(a[0].intArgument, from: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))

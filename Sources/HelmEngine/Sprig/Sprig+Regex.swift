@@ -32,12 +32,16 @@ extension Sprig {
             try replace(a, must: true, literal: true)
         },
         "regexSplit": function([.string, .string, .int]) { a in
-            .stringList(try compileRegex(a[0].stringArgument, must: false).split(a[1].stringArgument,
-                limit: a[2].intArgument))
+            .stringList(
+                try compileRegex(a[0].stringArgument, must: false).split(
+                    a[1].stringArgument,
+                    limit: a[2].intArgument))
         },
         "mustRegexSplit": function([.string, .string, .int]) { a in
-            .stringList(try compileRegex(a[0].stringArgument, must: true).split(a[1].stringArgument,
-                limit: a[2].intArgument))
+            .stringList(
+                try compileRegex(a[0].stringArgument, must: true).split(
+                    a[1].stringArgument,
+                    limit: a[2].intArgument))
         },
         "regexQuoteMeta": function([.string]) { a in .string(GoRegexp.quoteMeta(a[0].stringArgument)) },
     ]

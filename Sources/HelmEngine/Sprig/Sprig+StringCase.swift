@@ -8,18 +8,22 @@ extension Sprig {
         "kebabcase": function([.string]) { .string(CaseWords.join($0[0].stringArgument, connector: "-")) },
         "camelcase": function([.string]) { .string(CaseWords.camel($0[0].stringArgument)) },
         "swapcase": function([.string]) { a in
-            .string(GoStrings.mapScalars(a[0].stringArgument) { scalar in
-                if GoStrings.isUpper(scalar) || scalar.properties.generalCategory == .titlecaseLetter { return GoStrings.lower(scalar) }
-                if GoStrings.isLower(scalar) { return GoStrings.upper(scalar) }
-                return scalar
-            })
+            .string(
+                GoStrings.mapScalars(a[0].stringArgument) { scalar in
+                    if GoStrings.isUpper(scalar) || scalar.properties.generalCategory == .titlecaseLetter {
+                        return GoStrings.lower(scalar)
+                    }
+                    if GoStrings.isLower(scalar) { return GoStrings.upper(scalar) }
+                    return scalar
+                })
         },
         "untitle": function([.string]) { a in
             var atWordStart = true
-            return .string(GoStrings.mapScalars(a[0].stringArgument) { scalar in
-                defer { atWordStart = GoStrings.isSpace(scalar) }
-                return atWordStart ? GoStrings.lower(scalar) : scalar
-            })
+            return .string(
+                GoStrings.mapScalars(a[0].stringArgument) { scalar in
+                    defer { atWordStart = GoStrings.isSpace(scalar) }
+                    return atWordStart ? GoStrings.lower(scalar) : scalar
+                })
         },
         "initials": function([.string]) { a in
             // goutils takes the first byte of each word as a rune, so a multi-byte letter yields
@@ -41,8 +45,10 @@ extension Sprig {
             .string(wrap(a[1].stringArgument, width: a[0].intArgument, newline: "\n", wrapLongWords: false))
         },
         "wrapWith": function([.int, .string, .string]) { a in
-            .string(wrap(a[2].stringArgument, width: a[0].intArgument, newline: a[1].stringArgument,
-                wrapLongWords: true))
+            .string(
+                wrap(
+                    a[2].stringArgument, width: a[0].intArgument, newline: a[1].stringArgument,
+                    wrapLongWords: true))
         },
         "abbrev": function([.int, .string]) { a in
             let (width, s) = (a[0].intArgument, a[1].stringArgument)

@@ -28,9 +28,12 @@ extension Sprig {
             return .string(GoStrings.hasPrefix(s, prefix) ? GoStrings.dropFirstBytes(s, prefix.utf8.count) : s)
         },
         "nospace": function([.string]) { a in
-            .string(String(String.UnicodeScalarView(a[0].stringArgument.unicodeScalars.filter {
-                !GoStrings.isSpace($0)
-            })))
+            .string(
+                String(
+                    String.UnicodeScalarView(
+                        a[0].stringArgument.unicodeScalars.filter {
+                            !GoStrings.isSpace($0)
+                        })))
         },
         "contains": function([.string, .string]) { a in
             .bool(GoStrings.contains(a[1].stringArgument, a[0].stringArgument))
@@ -42,16 +45,19 @@ extension Sprig {
             .bool(GoStrings.hasSuffix(a[1].stringArgument, a[0].stringArgument))
         },
         "quote": function([], variadic: .any) { a in
-            .string(a.filter { if case .null = $0 { false } else { true } }
-                .map { GoFormat.quote(GoCast.string($0)) }.joined(separator: " "))
+            .string(
+                a.filter { if case .null = $0 { false } else { true } }
+                    .map { GoFormat.quote(GoCast.string($0)) }.joined(separator: " "))
         },
         "squote": function([], variadic: .any) { a in
-            .string(a.filter { if case .null = $0 { false } else { true } }
-                .map { "'" + GoCast.string($0) + "'" }.joined(separator: " "))
+            .string(
+                a.filter { if case .null = $0 { false } else { true } }
+                    .map { "'" + GoCast.string($0) + "'" }.joined(separator: " "))
         },
         "cat": function([], variadic: .any) { a in
-            .string(a.filter { if case .null = $0 { false } else { true } }.map { GoFormat.v($0) }
-                .joined(separator: " "))
+            .string(
+                a.filter { if case .null = $0 { false } else { true } }.map { GoFormat.v($0) }
+                    .joined(separator: " "))
         },
         "indent": function([.int, .string]) { a in try .string(indent(a[0].intArgument, a[1].stringArgument)) },
         "nindent": function([.int, .string]) { a in
@@ -99,9 +105,10 @@ extension Sprig {
         let bytes = Array(s.utf8)
         if start < 0 {
             guard end >= 0, end <= bytes.count else {
-                throw failure(end < 0
-                    ? "runtime error: slice bounds out of range [:\(end)]"
-                    : "runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)")
+                throw failure(
+                    end < 0
+                        ? "runtime error: slice bounds out of range [:\(end)]"
+                        : "runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)")
             }
             return String(decoding: bytes[..<end], as: UTF8.self)
         }

@@ -22,7 +22,8 @@ extension Sprig {
             func field(_ key: String) throws -> String {
                 guard let value = dict[key] else { return "" }
                 guard case .string(let s) = value else {
-                    throw failure("unable to parse \(key) key, must be of type string, but \(try kindForError(value)) found")
+                    throw failure(
+                        "unable to parse \(key) key, must be of type string, but \(try kindForError(value)) found")
                 }
                 return s
             }
@@ -38,8 +39,9 @@ extension Sprig {
                 do {
                     url.userinfo = try GoURL.parse("proto://\(userinfo)@host").userinfo
                 } catch let error as GoURL.ParseError {
-                    throw failure("unable to parse userinfo in dict: parse "
-                        + "\(GoFormat.quote("proto://\(userinfo)@host")): \(error.message)")
+                    throw failure(
+                        "unable to parse userinfo in dict: parse "
+                            + "\(GoFormat.quote("proto://\(userinfo)@host")): \(error.message)")
                 }
             }
             return .string(url.description)

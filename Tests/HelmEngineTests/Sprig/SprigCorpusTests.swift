@@ -6,8 +6,8 @@ import Testing
 
 /// Runs the `sprig-*` conformance cases through GoTemplate's executor with Sprig's functions and
 /// compares them with the outputs Helm's engine produced (`NAME.expected` or `NAME.expected-error`).
-/// Cases with a values file or Helm's Go-struct objects are counted as skipped here; the HelmEngine
-/// corpus runner covers them end to end.
+/// Values files are read by ``FlowValues``; cases using Helm's Go-struct objects (`.Capabilities`) are
+/// skipped here, and the HelmEngine corpus runner covers them end to end.
 struct SprigCorpusTests {
     struct Case: CustomStringConvertible, Sendable {
         var family: String
@@ -15,13 +15,12 @@ struct SprigCorpusTests {
         var template: String
         var expected: String?
         var expectedError: String?
-        var hasValues: Bool
+        var valuesText: String?
         var description: String { "\(family)/\(name)" }
     }
 
     static let corpusRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Conformance")
-
 
     static func loadCases() -> [Case] {
         let fm = FileManager.default
@@ -35,10 +34,11 @@ struct SprigCorpusTests {
                 func read(_ suffix: String) -> String? {
                     try? String(contentsOf: dir.appendingPathComponent(name + suffix), encoding: .utf8)
                 }
-                cases.append(Case(
-                    family: family, name: name, template: read(".tpl") ?? "", expected: read(".expected"),
-                    expectedError: read(".expected-error"),
-                    hasValues: fm.fileExists(atPath: dir.appendingPathComponent(name + ".values.yaml").path)))
+                cases.append(
+                    Case(
+                        family: family, name: name, template: read(".tpl") ?? "", expected: read(".expected"),
+                        expectedError: read(".expected-error"),
+                        valuesText: read(".values.yaml")))
             }
         }
         return cases
@@ -55,6 +55,7 @@ struct SprigCorpusTests {
         "sprig-dicts/set": mutation,
         "sprig-dicts/unset": mutation,
         "sprig-dicts/merge-in-place": mutation,
+        "sprig-dicts/set-values": mutation,
         "sprig-crypto/encryptaes-length": bytes,
         "sprig-random/randbytes": bytes,
         "sprig-strings/substr-bytes": bytes,
@@ -62,9 +63,11 @@ struct SprigCorpusTests {
         "sprig-lists/chunk": "`[][]interface {}` has no ElementKind: chunk prints right but its %T is []interface {}",
     ]
 
-    static let mutation = "Go maps are references, so set/unset/merge change the caller's map; Value maps are "
+    static let mutation =
+        "Go maps are references, so set/unset/merge change the caller's map; Value maps are "
         + "copied and the executor does not write the result back yet"
-    static let bytes = "Go strings hold arbitrary bytes; Value.string is Unicode text, so a cut inside a UTF-8 "
+    static let bytes =
+        "Go strings hold arbitrary bytes; Value.string is Unicode text, so a cut inside a UTF-8 "
         + "sequence or binary b64dec output becomes U+FFFD"
 
     /// Cases whose output depends on a Go struct the HelmEngine provides (not available to these tests).
@@ -72,11 +75,15 @@ struct SprigCorpusTests {
 
     static func evaluate(_ c: Case) -> Outcome {
         if let why = knownDeviations[c.description] { return .skipped("known deviation: \(why)") }
-        if c.hasValues { return .skipped("values file (the HelmEngine corpus runner reads values)") }
+        var values = Value.map([:], .named("common.Values"))
+        if let text = c.valuesText {
+            guard let parsed = FlowValues.parse(text) else { return .skipped("values beyond FlowValues' subset") }
+            values = parsed
+        }
         if let needle = needsHelmObjects.first(where: { c.template.contains($0) }) { return .skipped("uses \(needle)") }
         if c.expected == nil && c.expectedError == nil { return .skipped("no expectation generated") }
         do {
-            let output = try renderSprigCase(c.template)
+            let output = try renderSprigCase(c.template, values: values)
             if let expected = c.expected {
                 return output == expected
                     ? .passed : .failed("got \(output.debugDescription), want \(expected.debugDescription)")

@@ -39,9 +39,10 @@ struct SprigCryptoTests {
     func testGenSignedCert_isSignedByCAWithSANs() throws {
         let caValue = try sprig("genCA", .string("ca"), .int(30))
         let (ca, _) = try certificate(caValue)
-        let (leaf, key) = try certificate(try sprig(
-            "genSignedCert", .string("svc"), .list([.string("10.0.0.1"), .string("::1")]),
-            .list([.string("svc.local")]), .int(10), caValue))
+        let (leaf, key) = try certificate(
+            try sprig(
+                "genSignedCert", .string("svc"), .list([.string("10.0.0.1"), .string("::1")]),
+                .list([.string("svc.local")]), .int(10), caValue))
         #expect(leaf.issuer == ca.subject)
         #expect(ca.publicKey.isValidSignature(leaf.signature, for: leaf))
         let names = try #require(try leaf.extensions.subjectAlternativeNames)
@@ -54,8 +55,9 @@ struct SprigCryptoTests {
     @Test(.timeLimit(.minutes(5)), arguments: ["ecdsa", "ed25519"])
     func testGenSelfSignedCertWithKey_keepsTheKey(type: String) throws {
         let keyPEM = printed(try sprig("genPrivateKey", .string(type)))
-        let (cert, key) = try certificate(try sprig(
-            "genSelfSignedCertWithKey", .string("x"), .list([]), .list([.string("a.b")]), .int(1), .string(keyPEM)))
+        let (cert, key) = try certificate(
+            try sprig(
+                "genSelfSignedCertWithKey", .string("x"), .list([]), .list([.string("a.b")]), .int(1), .string(keyPEM)))
         #expect(key == keyPEM)
         #expect(cert.publicKey.isValidSignature(cert.signature, for: cert))
         #expect(try Certificate.PrivateKey(pemEncoded: keyPEM).publicKey == cert.publicKey)
@@ -78,7 +80,8 @@ struct SprigCryptoTests {
 
     @Test func testDecryptAES_readsHelmCiphertext() throws {
         // Produced by Helm's engine: {{ encryptAES "secretkey" "hello world" }}.
-        let plain = try sprig("decryptAES", .string("secretkey"), .string("lbzraZ2rgdLMDi6djtp8eTuj+qTBRPHLoKftl1Pxkb8="))
+        let plain = try sprig(
+            "decryptAES", .string("secretkey"), .string("lbzraZ2rgdLMDi6djtp8eTuj+qTBRPHLoKftl1Pxkb8="))
         #expect(printed(plain) == "hello world")
     }
 
@@ -92,12 +95,21 @@ struct SprigCryptoTests {
     @Test(.timeLimit(.minutes(5)))
     func testDerivePassword_matchesHelm() throws {
         // Outputs of Helm's engine for the same calls.
-        #expect(printed(try sprig("derivePassword", .int(1), .string("long"), .string("password"), .string("user"),
-            .string("example.com"))) == "ZedaFaxcZaso9*")
-        #expect(printed(try sprig("derivePassword", .int(1), .string("maximum"), .string("pw"), .string("u"),
-            .string("s"))) == "o2-3WFZN4Khgl8(&IuEk")
-        #expect(printed(try sprig("derivePassword", .int(3), .string("pin"), .string("x"), .string("y"),
-            .string("z"))) == "4234")
+        #expect(
+            printed(
+                try sprig(
+                    "derivePassword", .int(1), .string("long"), .string("password"), .string("user"),
+                    .string("example.com"))) == "ZedaFaxcZaso9*")
+        #expect(
+            printed(
+                try sprig(
+                    "derivePassword", .int(1), .string("maximum"), .string("pw"), .string("u"),
+                    .string("s"))) == "o2-3WFZN4Khgl8(&IuEk")
+        #expect(
+            printed(
+                try sprig(
+                    "derivePassword", .int(3), .string("pin"), .string("x"), .string("y"),
+                    .string("z"))) == "4234")
     }
 
     @Test(.timeLimit(.minutes(5)))

@@ -15,12 +15,14 @@ struct SprigDateTests {
 
     @Test func testParse_formatsLikeGoString() throws {
         #expect(try date("2006-01-02", "2024-03-05").goDescription == "2024-03-05 00:00:00 +0000 UTC")
-        #expect(try date("2006-01-02T15:04:05Z07:00", "2024-03-05T10:11:12.123456+05:30").goDescription
-            == "2024-03-05 10:11:12.123456 +0530 +0530")
+        #expect(
+            try date("2006-01-02T15:04:05Z07:00", "2024-03-05T10:11:12.123456+05:30").goDescription
+                == "2024-03-05 10:11:12.123456 +0530 +0530")
         #expect(try date("Jan 2 2006 3:04PM", "Mar 5 2024 11:07AM").goDescription == "2024-03-05 11:07:00 +0000 UTC")
         #expect(try date("02/01/06", "31/12/99").goDescription == "1999-12-31 00:00:00 +0000 UTC")
-        #expect(try date("2006-01-02 15:04:05 MST", "2024-03-05 10:00:00 PST").goDescription
-            == "2024-03-05 10:00:00 +0000 PST")
+        #expect(
+            try date("2006-01-02 15:04:05 MST", "2024-03-05 10:00:00 PST").goDescription
+                == "2024-03-05 10:00:00 +0000 PST")
         #expect(GoTime.zero.goDescription == "0001-01-01 00:00:00 +0000 UTC")
     }
 

@@ -23,12 +23,12 @@ final class NoContext: FunctionContext {
 
 /// Renders a corpus template as the oracle does: Helm's file name, `missingkey=zero`, the plain-map
 /// parts of Helm's top-level data, and `<no value>` removed from the output.
-func renderSprigCase(_ text: String) throws -> String {
+func renderSprigCase(_ text: String, values: Value = .map([:], .named("common.Values"))) throws -> String {
     var set = TemplateSet(functions: Sprig.functions, name: "gotpl")
     try set.parse(name: "conformance/templates/case.yaml", text: text)
     let data = Value.map(
         [
-            "Values": .map([:], .named("common.Values")),
+            "Values": values,
             "Release": .map([
                 "Name": .string("rel"), "Namespace": .string("ns"), "IsInstall": .bool(true),
                 "IsUpgrade": .bool(false), "Revision": .int(1), "Service": .string("Helm"),

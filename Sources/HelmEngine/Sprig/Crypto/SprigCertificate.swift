@@ -169,7 +169,9 @@ enum GoIP {
         let all = head + [UInt16](repeating: 0, count: 8 - head.count - tail.count) + tail
         let bytes = all.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         // IPv4-mapped addresses are written as 4 bytes, as Go's To4 does.
-        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF { return Array(bytes[12...]) }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+            return Array(bytes[12...])
+        }
         return bytes
     }
 }

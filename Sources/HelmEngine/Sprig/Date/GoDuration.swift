@@ -9,7 +9,8 @@ enum GoDuration {
         let u = nanoseconds.magnitude
         var out: String
         if u < 1_000_000_000 {
-            let (unit, scale): (String, UInt64) = u < 1000 ? ("ns", 1) : u < 1_000_000 ? ("µs", 1000) : ("ms", 1_000_000)
+            let (unit, scale): (String, UInt64) =
+                u < 1000 ? ("ns", 1) : u < 1_000_000 ? ("µs", 1000) : ("ms", 1_000_000)
             out = fraction(u, scale: scale) + unit
         } else {
             let seconds = u / 1_000_000_000
@@ -72,10 +73,14 @@ enum GoDuration {
                 throw ParseError(message: "time: missing unit in duration \(GoFormat.quote(text))")
             }
             guard let unit = units.first(where: { $0.0 == unitText }) else {
-                throw ParseError(message: "time: unknown unit \(GoFormat.quote(String(unitText))) in duration "
-                    + GoFormat.quote(text))
+                throw ParseError(
+                    message: "time: unknown unit \(GoFormat.quote(String(unitText))) in duration "
+                        + GoFormat.quote(text))
             }
-            let number = Double((whole.isEmpty ? "0" : String(whole)) + "." + (fractionDigits.isEmpty ? "0" : String(fractionDigits))) ?? 0
+            let number =
+                Double(
+                    (whole.isEmpty ? "0" : String(whole)) + "."
+                        + (fractionDigits.isEmpty ? "0" : String(fractionDigits))) ?? 0
             total += number * unit.1
             if total > 9.223372036854775807e18 { throw invalid }
         }

@@ -64,42 +64,79 @@ extension GoTime {
         }
         let zones: [(String, Bool, Bool, Bool, Bool)] = [
             ("Z070000", true, false, true, false), ("Z07:00:00", true, true, true, false),
-            ("Z0700", true, false, false, false), ("Z07:00", true, true, false, false), ("Z07", true, false, false, true),
+            ("Z0700", true, false, false, false), ("Z07:00", true, true, false, false),
+            ("Z07", true, false, false, true),
             ("-070000", false, false, true, false), ("-07:00:00", false, true, true, false),
-            ("-0700", false, false, false, false), ("-07:00", false, true, false, false), ("-07", false, false, false, true),
+            ("-0700", false, false, false, false), ("-07:00", false, true, false, false),
+            ("-07", false, false, false, true),
         ]
         scan: while i < s.count {
             let c = s[i]
             switch c {
-            case "J" where has("January", at: i): emit(.longMonth, length: 7); continue scan
-            case "J" where has("Jan", at: i): emit(.month, length: 3); continue scan
-            case "M" where has("Monday", at: i): emit(.longWeekDay, length: 6); continue scan
-            case "M" where has("Mon", at: i): emit(.weekDay, length: 3); continue scan
-            case "M" where has("MST", at: i): emit(.tz, length: 3); continue scan
-            case "0" where has("002", at: i): emit(.zeroYearDay, length: 3); continue scan
+            case "J" where has("January", at: i):
+                emit(.longMonth, length: 7)
+                continue scan
+            case "J" where has("Jan", at: i):
+                emit(.month, length: 3)
+                continue scan
+            case "M" where has("Monday", at: i):
+                emit(.longWeekDay, length: 6)
+                continue scan
+            case "M" where has("Mon", at: i):
+                emit(.weekDay, length: 3)
+                continue scan
+            case "M" where has("MST", at: i):
+                emit(.tz, length: 3)
+                continue scan
+            case "0" where has("002", at: i):
+                emit(.zeroYearDay, length: 3)
+                continue scan
             case "0" where i + 1 < s.count && ("1"..."6").contains(s[i + 1]):
                 let chunks: [Chunk] = [.zeroMonth, .zeroDay, .zeroHour12, .zeroMinute, .zeroSecond, .year]
                 emit(chunks[Int(String(s[i + 1]))! - 1], length: 2)
                 continue scan
-            case "1" where has("15", at: i): emit(.hour, length: 2); continue scan
-            case "1": emit(.numMonth, length: 1); continue scan
-            case "2" where has("2006", at: i): emit(.longYear, length: 4); continue scan
-            case "2": emit(.day, length: 1); continue scan
+            case "1" where has("15", at: i):
+                emit(.hour, length: 2)
+                continue scan
+            case "1":
+                emit(.numMonth, length: 1)
+                continue scan
+            case "2" where has("2006", at: i):
+                emit(.longYear, length: 4)
+                continue scan
+            case "2":
+                emit(.day, length: 1)
+                continue scan
             case "_" where has("_2006", at: i):
                 literal += "_"
                 i += 1
                 emit(.longYear, length: 4)
                 continue scan
-            case "_" where has("__2", at: i): emit(.underYearDay, length: 3); continue scan
-            case "_" where has("_2", at: i): emit(.underDay, length: 2); continue scan
-            case "3": emit(.hour12, length: 1); continue scan
-            case "4": emit(.minute, length: 1); continue scan
-            case "5": emit(.second, length: 1); continue scan
-            case "P" where has("PM", at: i): emit(.upperPM, length: 2); continue scan
-            case "p" where has("pm", at: i): emit(.lowerPM, length: 2); continue scan
+            case "_" where has("__2", at: i):
+                emit(.underYearDay, length: 3)
+                continue scan
+            case "_" where has("_2", at: i):
+                emit(.underDay, length: 2)
+                continue scan
+            case "3":
+                emit(.hour12, length: 1)
+                continue scan
+            case "4":
+                emit(.minute, length: 1)
+                continue scan
+            case "5":
+                emit(.second, length: 1)
+                continue scan
+            case "P" where has("PM", at: i):
+                emit(.upperPM, length: 2)
+                continue scan
+            case "p" where has("pm", at: i):
+                emit(.lowerPM, length: 2)
+                continue scan
             case "-", "Z":
                 for (text, iso, colon, seconds, short) in zones where has(text, at: i) {
-                    emit(.numericZone(text: text, iso: iso, colon: colon, seconds: seconds, short: short),
+                    emit(
+                        .numericZone(text: text, iso: iso, colon: colon, seconds: seconds, short: short),
                         length: text.count)
                     continue scan
                 }
@@ -163,7 +200,8 @@ extension GoTime {
                     out += f.abbreviation
                 } else {
                     let minutes = f.offset / 60
-                    out += (minutes < 0 ? "-" : "+") + GoTime.pad(abs(minutes) / 60, 2) + GoTime.pad(abs(minutes) % 60, 2)
+                    out +=
+                        (minutes < 0 ? "-" : "+") + GoTime.pad(abs(minutes) / 60, 2) + GoTime.pad(abs(minutes) % 60, 2)
                 }
             case .numericZone(_, let iso, let colon, let seconds, let short):
                 if iso && f.offset == 0 {

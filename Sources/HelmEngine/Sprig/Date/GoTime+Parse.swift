@@ -7,15 +7,24 @@ extension GoTime {
     private static func parseError(_ value: String, _ layout: String, _ valueElem: String, _ layoutElem: String)
         -> ParseError
     {
-        ParseError(message: "parsing time \(GoFormat.quote(value)) as \(GoFormat.quote(layout)): cannot parse "
-            + "\(GoFormat.quote(valueElem)) as \(GoFormat.quote(layoutElem))")
+        ParseError(
+            message: "parsing time \(GoFormat.quote(value)) as \(GoFormat.quote(layout)): cannot parse "
+                + "\(GoFormat.quote(valueElem)) as \(GoFormat.quote(layoutElem))")
     }
 
     /// Go's `time.ParseInLocation(layout, value, zone)`.
     static func parse(layout: String, value original: String, zone location: GoZone) throws(ParseError) -> GoTime {
         var value = Substring(original)
-        var year = 0, month = -1, day = -1, yearDay = -1, hour = 0, minute = 0, second = 0, nanos = 0
-        var pm = false, am = false
+        var year = 0
+        var month = -1
+        var day = -1
+        var yearDay = -1
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var nanos = 0
+        var pm = false
+        var am = false
         var zoneOffset: Int?
         var zoneName: String?
         var utc = false
@@ -63,12 +72,18 @@ extension GoTime {
                 var l = Substring(literal)
                 while !l.isEmpty {
                     if l.first == " " {
-                        guard value.first == " " else { ok = false; break }
+                        guard value.first == " " else {
+                            ok = false
+                            break
+                        }
                         while l.first == " " { l = l.dropFirst() }
                         while value.first == " " { value = value.dropFirst() }
                         continue
                     }
-                    guard value.first == l.first else { ok = false; break }
+                    guard value.first == l.first else {
+                        ok = false
+                        break
+                    }
                     value = value.dropFirst()
                     l = l.dropFirst()
                 }
@@ -77,7 +92,10 @@ extension GoTime {
             case .longYear:
                 guard value.count >= 4, value.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }),
                     let v = Int(value.prefix(4))
-                else { ok = false; break }
+                else {
+                    ok = false
+                    break
+                }
                 year = v
                 value = value.dropFirst(4)
             case .month, .longMonth:
@@ -99,7 +117,9 @@ extension GoTime {
                 if let v = number(chunk == .zeroMonth) {
                     month = v
                     if v <= 0 || v > 12 { rangeError = "month" }
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
             case .day, .underDay, .zeroDay:
                 if chunk == .underDay && value.first == " " { value = value.dropFirst() }
                 if let v = number(chunk == .zeroDay) { day = v } else { ok = false }
@@ -108,24 +128,35 @@ extension GoTime {
                 if let v = number(chunk == .zeroYearDay, 3) {
                     yearDay = v
                     if v < 1 || v > 366 { rangeError = "day-of-year" }
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
             case .hour:
                 if let v = number(false) {
                     hour = v
                     if v > 23 { rangeError = "hour" }
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
             case .hour12, .zeroHour12:
                 if let v = number(chunk == .zeroHour12) {
                     hour = v
                     if v > 12 { rangeError = "hour" }
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
             case .minute, .zeroMinute:
                 if let v = number(chunk == .zeroMinute) {
                     minute = v
                     if v > 59 { rangeError = "minute" }
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
             case .second, .zeroSecond:
-                guard let v = number(chunk == .zeroSecond) else { ok = false; break }
+                guard let v = number(chunk == .zeroSecond) else {
+                    ok = false
+                    break
+                }
                 second = v
                 if v > 59 { rangeError = "second" }
                 // A fractional second the layout does not mention is accepted after the seconds.
@@ -152,13 +183,23 @@ extension GoTime {
                 var pattern = "+hh"
                 if !short { pattern += (colon ? ":" : "") + "mm" }
                 if seconds { pattern += (colon ? ":" : "") + "ss" }
-                guard value.count >= pattern.count else { ok = false; break }
+                guard value.count >= pattern.count else {
+                    ok = false
+                    break
+                }
                 let text = Array(value.prefix(pattern.count))
                 var fieldsOK = text[0] == "+" || text[0] == "-"
                 for (p, ch) in zip(pattern, text) where p != "+" {
-                    if p == ":" { fieldsOK = fieldsOK && ch == ":" } else { fieldsOK = fieldsOK && ch.isASCII && ch.isNumber }
+                    if p == ":" {
+                        fieldsOK = fieldsOK && ch == ":"
+                    } else {
+                        fieldsOK = fieldsOK && ch.isASCII && ch.isNumber
+                    }
                 }
-                guard fieldsOK else { ok = false; break }
+                guard fieldsOK else {
+                    ok = false
+                    break
+                }
                 let digits = text.filter { $0.isNumber }.compactMap(\.wholeNumberValue)
                 let hh = digits[0] * 10 + digits[1]
                 let mm = digits.count >= 4 ? digits[2] * 10 + digits[3] : 0
@@ -174,7 +215,10 @@ extension GoTime {
                     value = value.dropFirst(3)
                     break
                 }
-                guard let length = timeZoneLength(value) else { ok = false; break }
+                guard let length = timeZoneLength(value) else {
+                    ok = false
+                    break
+                }
                 zoneName = String(value.prefix(length))
                 value = value.dropFirst(length)
             case .fraction(_, let digits, let trimmed):
@@ -184,7 +228,10 @@ extension GoTime {
                     while digit(value, n) != nil { n += 1 }
                     nanos = nanoseconds(n) ?? 0
                 } else {
-                    guard value.count >= digits + 1, let n = nanoseconds(digits + 1) else { ok = false; break }
+                    guard value.count >= digits + 1, let n = nanoseconds(digits + 1) else {
+                        ok = false
+                        break
+                    }
                     nanos = n
                 }
             }
@@ -195,7 +242,8 @@ extension GoTime {
             throw ParseError(message: "parsing time \(GoFormat.quote(original)): \(rangeError) out of range")
         }
         if !value.isEmpty {
-            throw ParseError(message: "parsing time \(GoFormat.quote(original)): extra text: \(GoFormat.quote(String(value)))")
+            throw ParseError(
+                message: "parsing time \(GoFormat.quote(original)): extra text: \(GoFormat.quote(String(value)))")
         }
         if yearDay >= 0 {
             var remaining = yearDay
@@ -204,7 +252,9 @@ extension GoTime {
                 remaining -= GoTime.daysIn(month: m, year: year)
                 m += 1
             }
-            if m > 12 { throw ParseError(message: "parsing time \(GoFormat.quote(original)): day-of-year out of range") }
+            if m > 12 {
+                throw ParseError(message: "parsing time \(GoFormat.quote(original)): day-of-year out of range")
+            }
             month = m
             day = remaining
         } else {
@@ -214,7 +264,8 @@ extension GoTime {
         if day < 1 || day > GoTime.daysIn(month: month, year: year) {
             throw ParseError(message: "parsing time \(GoFormat.quote(original)): day out of range")
         }
-        let wall = GoTime.days(year: year, month: month, day: day) * 86_400
+        let wall =
+            GoTime.days(year: year, month: month, day: day) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
         if utc { return GoTime(unix: wall, nanosecond: nanos, zone: .utc) }
         if let zoneOffset {

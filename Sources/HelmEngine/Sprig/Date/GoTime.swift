@@ -164,4 +164,3 @@ struct GoNamedInt: GoObject {
     var goKind: GoKind { .int }
     var goDescription: String { text }
 }
-

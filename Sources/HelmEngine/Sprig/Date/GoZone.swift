@@ -33,7 +33,9 @@ struct GoZone: Sendable {
             let trimmed = tz.hasPrefix(":") ? String(tz.dropFirst()) : tz
             path = trimmed.hasPrefix("/") ? trimmed : "/usr/share/zoneinfo/" + trimmed
         }
-        guard let table = ZoneTable.load(path: path) else { return GoZone(name: "Local", fixed: (0, "UTC"), table: nil) }
+        guard let table = ZoneTable.load(path: path) else {
+            return GoZone(name: "Local", fixed: (0, "UTC"), table: nil)
+        }
         return GoZone(name: "Local", fixed: nil, table: table)
     }
 

@@ -69,7 +69,9 @@ enum Bcrypt {
         var out: [UInt8] = []
         var i = 0
         while i < bytes.count {
-            let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
+            let b0 = bytes[i]
+            let b1 = i + 1 < bytes.count ? bytes[i + 1] : 0
+            let b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
             out.append(alphabet[Int(b0 >> 2)])
             out.append(alphabet[Int((b0 & 3) << 4 | b1 >> 4)])
             if i + 1 < bytes.count { out.append(alphabet[Int((b1 & 15) << 2 | b2 >> 6)]) }
@@ -102,7 +104,13 @@ struct Blowfish {
             for i in stride(from: x.count - 1, through: 0, by: -1) {
                 var v = Int64(x[i]) + (negate ? -Int64(y[i]) : Int64(y[i])) + carry
                 carry = 0
-                if v < 0 { v += 1 << 32; carry = -1 } else if v >= 1 << 32 { v -= 1 << 32; carry = 1 }
+                if v < 0 {
+                    v += 1 << 32
+                    carry = -1
+                } else if v >= 1 << 32 {
+                    v -= 1 << 32
+                    carry = 1
+                }
                 x[i] = UInt32(v)
             }
         }
@@ -147,7 +155,8 @@ struct Blowfish {
         var j = 0
         for i in 0..<18 { p[i] ^= Blowfish.word(key, &j) }
         var saltPosition = 0
-        var l: UInt32 = 0, r: UInt32 = 0
+        var l: UInt32 = 0
+        var r: UInt32 = 0
         func next(_ l: inout UInt32, _ r: inout UInt32) {
             if let salt {
                 l ^= Blowfish.word(salt, &saltPosition)

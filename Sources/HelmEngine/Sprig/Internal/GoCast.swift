@@ -176,10 +176,18 @@ enum GoCast {
         var base: UInt64 = 10
         if bytes.first == UInt8(ascii: "0"), bytes.count > 1 {
             switch bytes[bytes.startIndex + 1] | 0x20 {
-            case UInt8(ascii: "x"): base = 16; bytes = bytes.dropFirst(2)
-            case UInt8(ascii: "o"): base = 8; bytes = bytes.dropFirst(2)
-            case UInt8(ascii: "b"): base = 2; bytes = bytes.dropFirst(2)
-            default: base = 8; bytes = bytes.dropFirst(1)
+            case UInt8(ascii: "x"):
+                base = 16
+                bytes = bytes.dropFirst(2)
+            case UInt8(ascii: "o"):
+                base = 8
+                bytes = bytes.dropFirst(2)
+            case UInt8(ascii: "b"):
+                base = 2
+                bytes = bytes.dropFirst(2)
+            default:
+                base = 8
+                bytes = bytes.dropFirst(1)
             }
         }
         if bytes.isEmpty && base != 8 { return nil }

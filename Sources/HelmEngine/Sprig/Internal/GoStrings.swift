@@ -112,7 +112,8 @@ enum GoStrings {
     }
 
     static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
-        let a = s.utf8, b = suffix.utf8
+        let a = s.utf8
+        let b = suffix.utf8
         guard b.count <= a.count else { return false }
         return a.dropFirst(a.count - b.count).elementsEqual(b)
     }

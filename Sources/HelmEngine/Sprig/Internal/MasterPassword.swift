@@ -39,7 +39,8 @@ enum MasterPassword {
     }
 
     /// The site password; an unknown template name gives Sprig's message as the value.
-    static func derive(counter: UInt32, template: String, password: String, user: String, site: String) throws -> String {
+    static func derive(counter: UInt32, template: String, password: String, user: String, site: String) throws -> String
+    {
         guard let choices = templates[template] else { return "cannot find password template \(template)" }
         let salt = Array(seed.utf8) + bigEndian(UInt32(truncatingIfNeeded: user.utf8.count)) + Array(user.utf8)
         let key: SymmetricKey
@@ -50,7 +51,8 @@ enum MasterPassword {
         } catch {
             return "failed to derive password: \(error)"
         }
-        let message = Array(seed.utf8) + bigEndian(UInt32(truncatingIfNeeded: site.utf8.count)) + Array(site.utf8)
+        let message =
+            Array(seed.utf8) + bigEndian(UInt32(truncatingIfNeeded: site.utf8.count)) + Array(site.utf8)
             + bigEndian(counter)
         let digest = Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
         let chosen = Array(choices[Int(digest[0]) % choices.count])

@@ -40,8 +40,9 @@ final class GoRegexp: @unchecked Sendable {
     /// context for anchors and boundaries), or nil.
     private func match(in text: NSString, from position: Int) -> [NSRange]? {
         let range = NSRange(location: position, length: text.length - position)
-        guard let result = expression.firstMatch(
-            in: text as String, options: [.withTransparentBounds, .withoutAnchoringBounds], range: range)
+        guard
+            let result = expression.firstMatch(
+                in: text as String, options: [.withTransparentBounds, .withoutAnchoringBounds], range: range)
         else { return nil }
         return (0..<result.numberOfRanges).map { result.range(at: $0) }
     }
