@@ -10,7 +10,7 @@ public import GoTemplate
 /// `lookup` and `getHostByName` (DNS lookups are off by default, so it returns "").
 ///
 /// ```swift
-/// let functions = HelmFunctions.functions(sprig: SprigFunctions.all, clusterReader: nil)
+/// let functions = HelmFunctions.functions(sprig: Sprig.functions, clusterReader: nil)
 /// ```
 public enum HelmFunctions {
     /// Helm's limit on how deeply one named template may include itself
