@@ -18,7 +18,7 @@ enum DeepStack {
     ///
     /// The caller blocks until the worker finishes; the worker depends on nothing the caller
     /// holds, so this cannot deadlock.
-    static func run<T>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+    static func run<T>(stackSize: Int = stackSize, _ body: @escaping @Sendable () throws -> T) throws -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {

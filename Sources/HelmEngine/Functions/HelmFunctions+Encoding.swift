@@ -72,6 +72,11 @@ extension HelmFunctions {
         }
 
         functions["toToml"] = TemplateFunction([.any]) { arguments, _ in
+            // BurntSushi's encoder panics on a nil root (text/template reports the panic as the
+            // call's error); every other failure comes back as toToml's result text.
+            if case .null = arguments.first ?? .null {
+                throw TemplateFunctionError("reflect: call of reflect.Value.Type on zero Value")
+            }
             do {
                 return .string(try GoTOML.encode(arguments.first ?? .null))
             } catch {

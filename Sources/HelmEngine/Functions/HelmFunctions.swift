@@ -10,7 +10,7 @@ public import GoTemplate
 /// `lookup` and `getHostByName` (DNS lookups are off by default, so it returns "").
 ///
 /// ```swift
-/// let functions = HelmFunctions.functions(sprig: SprigFunctions.all, clusterReader: nil)
+/// let functions = HelmFunctions.functions(sprig: Sprig.functions, clusterReader: nil)
 /// ```
 public enum HelmFunctions {
     /// Helm's limit on how deeply one named template may include itself
@@ -87,14 +87,33 @@ public enum HelmFunctions {
         }
         var nested = IncludeDepth.current
         nested[name] = depth + 1
+        // Helm allows 1,000 nested includes of one name, and each level costs several executor
+        // frames; every `includesPerStack` levels the work moves to a fresh large stack.
+        let total = nested.values.reduce(0, +)
+        if total % includesPerStack == 0 {
+            let borrowed = BorrowedContext(context)
+            let counts = nested
+            return try DeepStack.run(stackSize: includeStackSize) {
+                try IncludeDepth.$current.withValue(counts) {
+                    try borrowed.context.executeTemplate(named: name, data: data)
+                }
+            }
+        }
         return try IncludeDepth.$current.withValue(nested) {
             try context.executeTemplate(named: name, data: data)
         }
     }
 
+    /// Nested includes run on one stack before moving to a new one.
+    static let includesPerStack = 32
+    /// Stack reserved for each batch of nested includes.
+    static let includeStackSize = 64 << 20
+
     /// Helm's `tpl`: renders `text` as a template sharing the current set, with `<no value>`
     /// removed from its output, and wraps failures as Helm does.
     static func tpl(_ text: String, data: Value, context: any FunctionContext) throws -> String {
+        // An empty template renders nothing; no need to parse it.
+        if text.isEmpty { return "" }
         let output: String
         do {
             output = try context.executeText(text, data: data)
@@ -114,6 +133,13 @@ public enum HelmFunctions {
         guard index < arguments.count, case .string(let string) = arguments[index] else { return "" }
         return string
     }
+}
+
+/// The caller's function context, handed to the deep-stack worker. The caller blocks until the
+/// worker returns, so the context is never used from two threads at once.
+private struct BorrowedContext: @unchecked Sendable {
+    let context: any FunctionContext
+    init(_ context: any FunctionContext) { self.context = context }
 }
 
 /// How many times each named template is open in the current render, for `include`'s limit.
