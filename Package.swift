@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SemVer", targets: ["SemVer"]),
         .library(name: "HelmEngine", targets: ["HelmEngine"]),
         .library(name: "HelmRepo", targets: ["HelmRepo"]),
+        .library(name: "HelmRelease", targets: ["HelmRelease"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -94,6 +95,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Releases
+        .target(
+            name: "HelmRelease",
+            dependencies: [
+                "HelmEngine",
+                "KubeAPI",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "fluxhelm",
@@ -128,6 +142,16 @@ let package = Package(
                 "HelmRepo",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelmReleaseTests",
+            dependencies: [
+                "HelmRelease",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

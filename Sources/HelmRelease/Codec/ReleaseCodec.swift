@@ -1,0 +1,122 @@
+import CompressNIO
+import NIOCore
+
+/// Encodes releases as Helm stores them in records, and decodes what Helm stored.
+///
+/// The stored form is Helm's `encodeRelease`: the release's JSON, gzip-compressed at the best level, then
+/// standard base64. Decoding follows Helm's `decodeRelease`: base64, then gunzip if the bytes start with the
+/// gzip magic (`1f 8b 08`), otherwise plain JSON (records written before Helm compressed them). Every step is
+/// capped, so a hostile record fails with a ``ReleaseError`` instead of exhausting memory.
+///
+/// ```swift
+/// let codec = ReleaseCodec()
+/// let text = try codec.encode(release)          // what goes into data.release
+/// let back = try codec.decode(text, record: "sh.helm.release.v1.web.v3")
+/// ```
+public struct ReleaseCodec: Sendable {
+    /// Limits that keep hostile records from exhausting memory.
+    public struct Configuration: Sendable, Hashable {
+        /// Largest encoded (base64) record accepted, in bytes. Default 8 MiB: a Kubernetes object cannot
+        /// exceed about 1.5 MiB.
+        public var maxEncodedSize: Int
+        /// Largest JSON accepted after gunzip, in bytes. Default 128 MiB, far above any real chart, and the
+        /// bound on memory a gzip bomb can claim.
+        public var maxDecodedSize: Int
+
+        /// Creates limits; each parameter defaults as documented on its property.
+        public init(maxEncodedSize: Int = 8 << 20, maxDecodedSize: Int = 128 << 20) {
+            self.maxEncodedSize = maxEncodedSize
+            self.maxDecodedSize = maxDecodedSize
+        }
+    }
+
+    /// The limits in force.
+    public var configuration: Configuration
+
+    /// Creates a codec with the given limits (defaults: see ``Configuration``).
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    // MARK: JSON
+
+    /// The release's JSON, byte for byte as Helm's `json.Marshal` writes it.
+    public func encodeJSON(_ release: Release) -> [UInt8] {
+        var writer = GoJSONWriter(reservingCapacity: 4096 + release.manifest.utf8.count * 2)
+        release.write(to: &writer)
+        return writer.bytes
+    }
+
+    /// Reads a release from JSON.
+    /// - Parameters:
+    ///   - json: the JSON bytes.
+    ///   - record: the record key, used in error messages.
+    /// - Throws: ``ReleaseError/Code/corruptedRecord`` if the JSON is invalid or a field has the wrong type.
+    public func decodeJSON(_ json: [UInt8], record: String? = nil) throws(ReleaseError) -> Release {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(json)
+        } catch {
+            throw .corrupted(record: record, "the release JSON is invalid (\(error))", cause: error)
+        }
+        return try Release(json: value, record: record)
+    }
+
+    // MARK: Record body
+
+    /// Encodes a release as Helm's `encodeRelease` does: JSON, gzip (best compression), base64.
+    /// - Throws: ``ReleaseError/Code/storage`` if compression fails.
+    public func encode(_ release: Release) throws(ReleaseError) -> String {
+        let json = encodeJSON(release)
+        var input = ByteBuffer(bytes: json)
+        let compressed: ByteBuffer
+        do {
+            compressed = try input.compress(with: .gzip(configuration: .init(compressionLevel: .bestCompression)))
+        } catch {
+            throw ReleaseError(code: .storage, message: "gzip of release \(release.storageKey) failed", cause: error)
+        }
+        return Base64.encode(compressed.readableBytesView)
+    }
+
+    /// Decodes a record body as Helm's `decodeRelease` does (base64, then gzip if present, then JSON).
+    /// - Parameters:
+    ///   - text: the base64 text (a ConfigMap's `data.release`, or a Secret's after the Secret's own base64).
+    ///   - record: the record key, used in error messages.
+    /// - Throws: ``ReleaseError/Code/corruptedRecord`` for bad base64, gzip or JSON, and
+    ///   ``ReleaseError/Code/recordTooLarge`` when a limit is exceeded.
+    public func decode(_ text: some StringProtocol, record: String? = nil) throws(ReleaseError) -> Release {
+        try decode(bytes: Array(text.utf8), record: record)
+    }
+
+    /// Decodes a record body given as the bytes of its base64 text.
+    public func decode(bytes text: [UInt8], record: String? = nil) throws(ReleaseError) -> Release {
+        guard text.count <= configuration.maxEncodedSize else {
+            throw .tooLarge(record: record, limit: configuration.maxEncodedSize)
+        }
+        guard let raw = Base64.decode(text) else {
+            throw .corrupted(record: record, "the release data is not valid base64")
+        }
+        return try decodeJSON(try gunzipIfNeeded(raw, record: record), record: record)
+    }
+
+    /// Gunzips `raw` when it starts with the gzip magic, as Helm does; otherwise returns it unchanged.
+    func gunzipIfNeeded(_ raw: [UInt8], record: String?) throws(ReleaseError) -> [UInt8] {
+        // Helm checks len(b) > 3 and the three magic bytes 1f 8b 08.
+        guard raw.count > 3, raw[0] == 0x1F, raw[1] == 0x8B, raw[2] == 0x08 else {
+            guard raw.count <= configuration.maxDecodedSize else {
+                throw .tooLarge(record: record, limit: configuration.maxDecodedSize)
+            }
+            return raw
+        }
+        var input = ByteBuffer(bytes: raw)
+        do {
+            // maxSize + 1 lets output of exactly maxDecodedSize through; CompressNIO throws at the cap.
+            var output = try input.decompress(with: .gzip(), maxSize: configuration.maxDecodedSize + 1)
+            return output.readBytes(length: output.readableBytes) ?? []
+        } catch let error as CompressNIOError where error == .bufferOverflow {
+            throw .tooLarge(record: record, limit: configuration.maxDecodedSize)
+        } catch {
+            throw .corrupted(record: record, "the release data is not valid gzip (\(error))", cause: error)
+        }
+    }
+}
