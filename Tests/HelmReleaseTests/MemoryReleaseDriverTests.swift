@@ -29,8 +29,8 @@ struct MemoryReleaseDriverTests {
         let driver = MemoryReleaseDriver()
         try await driver.create(makeRelease("web", version: 1, status: .pendingInstall))
         try await driver.update(makeRelease("web", version: 1, status: .deployed))
-        #expect(try await driver.list(namespace: "ns", labels: ["status": "pending-install"]).isEmpty)
-        #expect(try await driver.list(namespace: "ns", labels: ["status": "deployed"]).count == 1)
+        #expect(await driver.list(namespace: "ns", labels: ["status": "pending-install"]).isEmpty)
+        #expect(await driver.list(namespace: "ns", labels: ["status": "deployed"]).count == 1)
     }
 
     @Test func testUpdate_missingIsNotFound() async {
@@ -58,15 +58,15 @@ struct MemoryReleaseDriverTests {
         try await driver.create(makeRelease("db", version: 1, status: .deployed))
         try await driver.create(makeRelease("web", version: 1, status: .deployed, namespace: "other"))
 
-        #expect(try await driver.list(namespace: "ns", labels: ["name": "web"]).map(\.version) == [1, 2])
-        #expect(try await driver.list(namespace: "ns", labels: ["team": "blue"]).map(\.version) == [2])
+        #expect(await driver.list(namespace: "ns", labels: ["name": "web"]).map(\.version) == [1, 2])
+        #expect(await driver.list(namespace: "ns", labels: ["team": "blue"]).map(\.version) == [2])
         #expect(
-            try await driver.list(namespace: "ns", labels: ["owner": "helm", "status": "deployed"]).map(\.name) == [
+            await driver.list(namespace: "ns", labels: ["owner": "helm", "status": "deployed"]).map(\.name) == [
                 "db", "web",
             ])
         #expect(
-            try await driver.list(namespace: nil, labels: ["name": "web"]).map(\.namespace) == ["ns", "ns", "other"])
-        #expect(try await driver.list(namespace: "none", labels: [:]).isEmpty)
+            await driver.list(namespace: nil, labels: ["name": "web"]).map(\.namespace) == ["ns", "ns", "other"])
+        #expect(await driver.list(namespace: "none", labels: [:]).isEmpty)
     }
 
     @Test func testCreate_emptyNamespaceMeansDefault() async throws {

@@ -43,6 +43,18 @@ struct ReleaseCodecCorruptionTests {
         expectCorrupted(Base64.encode(full.prefix(full.count / 2)), mentioning: "gzip")
     }
 
+    @Test func testDecode_damagedGzipPayload() throws {
+        // Flip a byte of the trailer CRC; zlib or the trailer check must reject it.
+        var damaged = try Self.gzip(#"{"name":"web"}"#)
+        damaged[damaged.count - 6] ^= 0xFF
+        expectCorrupted(Base64.encode(damaged), mentioning: "gzip")
+    }
+
+    @Test func testCRC32_checkValue() {
+        // The standard CRC-32/ISO-HDLC check value for "123456789".
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+    }
+
     @Test func testDecode_badJSON() throws {
         expectCorrupted(Base64.encode(try Self.gzip(#"{"name": "web", "#)), mentioning: "JSON")
     }

@@ -181,7 +181,8 @@ struct ReleaseCodecTests {
 
     @Test func testDecode_emptyTimeStringIsZero() throws {
         // Helm 4's Info and HookExecution read "" as the zero time.
-        let json = #"{"name":"n","info":{"first_deployed":"","status":"failed"},"#
+        let json =
+            #"{"name":"n","info":{"first_deployed":"","status":"failed"},"#
             + #""hooks":[{"last_run":{"started_at":"","phase":"Failed"}}]}"#
         let release = try ReleaseCodec().decodeJSON(Array(json.utf8))
         #expect(release.info?.firstDeployed.isZero == true)

@@ -106,7 +106,7 @@ struct ReleaseLockStateMachineTests {
         first.acquired(try await store.create(leaseA))
         await #expect(throws: ReleaseError(code: .conflict, message: "")) { try await store.create(leaseB) }
         second.writeConflicted()
-        let observed = try await store.get(release: "web", namespace: "ns")
+        let observed = await store.get(release: "web", namespace: "ns")
         #expect(
             second.acquire(release: "web", namespace: "ns", observed: observed, now: start)
                 == .wait(holder: "a", expiry: start.adding(.seconds(60))))
@@ -128,6 +128,6 @@ struct ReleaseLockStateMachineTests {
         }
         _ = try await store.update(leaseA)
         await #expect(throws: ReleaseError(code: .conflict, message: "")) { try await store.update(leaseB) }
-        #expect(try await store.get(release: "web", namespace: "ns")?.holderIdentity == "a")
+        #expect(await store.get(release: "web", namespace: "ns")?.holderIdentity == "a")
     }
 }

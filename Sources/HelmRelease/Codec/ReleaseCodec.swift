@@ -108,15 +108,27 @@ public struct ReleaseCodec: Sendable {
             }
             return raw
         }
+        // A gzip member is at least a 10-byte header and an 8-byte trailer.
+        guard raw.count >= 18 else { throw .corrupted(record: record, "the release data is truncated gzip") }
         var input = ByteBuffer(bytes: raw)
+        let output: [UInt8]
         do {
             // maxSize + 1 lets output of exactly maxDecodedSize through; CompressNIO throws at the cap.
-            var output = try input.decompress(with: .gzip(), maxSize: configuration.maxDecodedSize + 1)
-            return output.readBytes(length: output.readableBytes) ?? []
+            var buffer = try input.decompress(with: .gzip(), maxSize: configuration.maxDecodedSize + 1)
+            output = buffer.readBytes(length: buffer.readableBytes) ?? []
         } catch let error as CompressNIOError where error == .bufferOverflow {
             throw .tooLarge(record: record, limit: configuration.maxDecodedSize)
         } catch {
             throw .corrupted(record: record, "the release data is not valid gzip (\(error))", cause: error)
         }
+        // zlib stops quietly at the end of truncated input, so check the trailer as Go's gzip reader does:
+        // CRC-32 and length (mod 2^32) of the output, little-endian, in the last 8 bytes.
+        let trailer = raw.suffix(8).map(UInt32.init)
+        let crc = trailer[0] | trailer[1] << 8 | trailer[2] << 16 | trailer[3] << 24
+        let size = trailer[4] | trailer[5] << 8 | trailer[6] << 16 | trailer[7] << 24
+        guard size == UInt32(truncatingIfNeeded: output.count), crc == CRC32.checksum(output) else {
+            throw .corrupted(record: record, "the release data is truncated or damaged gzip (checksum mismatch)")
+        }
+        return output
     }
 }
