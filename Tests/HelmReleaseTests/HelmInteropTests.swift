@@ -56,7 +56,7 @@ struct HelmInteropTests {
         ]
     }
 
-    private func runHelm(_ arguments: [String]) throws -> JSONValue {
+    private func runHelm(_ arguments: [String]) throws -> LosslessJSON {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ORACLE_PYTHON"] ?? "")
         process.arguments = [Self.repository.appendingPathComponent("scripts/helm-release-fixture.py").path] + arguments
@@ -117,8 +117,8 @@ struct HelmInteropTests {
     }
 }
 
-extension JSONValue {
-    fileprivate subscript(index: Int) -> JSONValue? {
+extension LosslessJSON {
+    fileprivate subscript(index: Int) -> LosslessJSON? {
         guard let elements = arrayValue, elements.indices.contains(index) else { return nil }
         return elements[index]
     }

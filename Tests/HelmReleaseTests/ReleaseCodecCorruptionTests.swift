@@ -96,19 +96,21 @@ struct ReleaseCodecCorruptionTests {
     }
 
     @Test func testRecord_secretWithoutReleaseData() {
-        let object: JSONValue = ["kind": "Secret", "metadata": ["name": .string(Self.key)], "data": [:]]
+        let object: LosslessJSON = ["kind": "Secret", "metadata": ["name": .string(Self.key)], "data": [:]]
         let error = #expect(throws: ReleaseError.self) { try ReleaseRecord(kubernetesObject: object) }
         #expect(error?.code == .corruptedRecord)
         #expect(error?.description.contains(Self.key) == true)
     }
 
     @Test func testRecord_secretDataNotBase64() {
-        let object: JSONValue = ["kind": "Secret", "metadata": ["name": .string(Self.key)], "data": ["release": "@@@"]]
+        let object: LosslessJSON = [
+            "kind": "Secret", "metadata": ["name": .string(Self.key)], "data": ["release": "@@@"],
+        ]
         #expect(throws: ReleaseError.self) { try ReleaseRecord(kubernetesObject: object) }
     }
 
     @Test func testRecord_wrongKind() {
-        let object: JSONValue = ["kind": "Pod", "metadata": ["name": "x"], "data": ["release": ""]]
+        let object: LosslessJSON = ["kind": "Pod", "metadata": ["name": "x"], "data": ["release": ""]]
         #expect(throws: ReleaseError.self) { try ReleaseRecord(kubernetesObject: object) }
     }
 

@@ -53,7 +53,7 @@ public struct ReleaseCodec: Sendable {
     ///   - record: the record key, used in error messages.
     /// - Throws: ``ReleaseError/Code/corruptedRecord`` if the JSON is invalid or a field has the wrong type.
     public func decodeJSON(_ json: [UInt8], record: String? = nil) throws(ReleaseError) -> Release {
-        let value: JSONValue
+        let value: LosslessJSON
         do {
             value = try JSONParser.parse(json)
         } catch {

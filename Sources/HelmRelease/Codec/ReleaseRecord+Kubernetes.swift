@@ -2,14 +2,14 @@
 extension ReleaseRecord {
     /// The object as JSON: `apiVersion`, `kind`, `metadata` (name, namespace, labels, resourceVersion),
     /// `type` for a Secret, and `data.release` (base64-encoded again for a Secret).
-    public var kubernetesObject: JSONValue {
-        var metadata: [String: JSONValue] = [
+    public var kubernetesObject: LosslessJSON {
+        var metadata: [String: LosslessJSON] = [
             "name": .string(name),
             "namespace": .string(namespace),
-            "labels": .object(labels.mapValues(JSONValue.string)),
+            "labels": .object(labels.mapValues(LosslessJSON.string)),
         ]
         if let resourceVersion { metadata["resourceVersion"] = .string(resourceVersion) }
-        var object: [String: JSONValue] = [
+        var object: [String: LosslessJSON] = [
             "apiVersion": "v1",
             "kind": .string(kind.rawValue),
             "metadata": .object(metadata),
@@ -34,7 +34,7 @@ extension ReleaseRecord {
     /// Reads a record from a Secret or ConfigMap as an API server returns it.
     /// - Throws: ``ReleaseError/Code/corruptedRecord`` if the object is not a release record (wrong kind, no
     ///   `data.release`, a Secret's data not base64).
-    public init(kubernetesObject object: JSONValue) throws(ReleaseError) {
+    public init(kubernetesObject object: LosslessJSON) throws(ReleaseError) {
         let metadata = object["metadata"]?.objectValue ?? [:]
         let name = metadata["name"]?.stringValue ?? ""
         let record = name.isEmpty ? nil : name
@@ -66,7 +66,7 @@ extension ReleaseRecord {
 
     /// Reads a record from the JSON bytes of a Secret or ConfigMap.
     public init(kubernetesObjectJSON json: [UInt8]) throws(ReleaseError) {
-        let value: JSONValue
+        let value: LosslessJSON
         do {
             value = try JSONParser.parse(json)
         } catch {

@@ -95,7 +95,7 @@ struct GoJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func value(_ value: JSONValue) {
+    mutating func value(_ value: LosslessJSON) {
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -111,7 +111,7 @@ struct GoJSONWriter {
     }
 
     /// Writes a map with its keys in byte order, as Go does.
-    mutating func object(_ members: [String: JSONValue]) {
+    mutating func object(_ members: [String: LosslessJSON]) {
         beginObject()
         for key in members.keys.sorted(by: Self.byteOrder) {
             field(key)

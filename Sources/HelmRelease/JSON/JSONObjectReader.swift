@@ -3,11 +3,11 @@
 /// A missing member or `null` leaves the field at its zero value; a member of the wrong type is an error that
 /// names its path. Members never read are returned by ``remaining`` so models can keep them.
 struct JSONObjectReader {
-    private var members: [String: JSONValue]
+    private var members: [String: LosslessJSON]
     let path: String
     let record: String?
 
-    init(_ value: JSONValue, path: String, record: String?) throws(ReleaseError) {
+    init(_ value: LosslessJSON, path: String, record: String?) throws(ReleaseError) {
         switch value {
         case .object(let members): self.members = members
         // Go decodes null into a nil pointer; the model reads it as an empty struct.
@@ -19,7 +19,7 @@ struct JSONObjectReader {
     }
 
     /// Members not read so far.
-    var remaining: [String: JSONValue] { members }
+    var remaining: [String: LosslessJSON] { members }
 
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
@@ -28,7 +28,7 @@ struct JSONObjectReader {
     }
 
     /// Takes a member out; nil when missing or `null`.
-    mutating func take(_ key: String) -> JSONValue? {
+    mutating func take(_ key: String) -> LosslessJSON? {
         guard let value = members.removeValue(forKey: key), value != .null else { return nil }
         return value
     }
@@ -68,13 +68,13 @@ struct JSONObjectReader {
         return data
     }
 
-    mutating func object(_ key: String) throws(ReleaseError) -> [String: JSONValue]? {
+    mutating func object(_ key: String) throws(ReleaseError) -> [String: LosslessJSON]? {
         guard let value = take(key) else { return nil }
         guard case .object(let members) = value else { throw mismatch(key, "an object") }
         return members
     }
 
-    mutating func array(_ key: String) throws(ReleaseError) -> [JSONValue]? {
+    mutating func array(_ key: String) throws(ReleaseError) -> [LosslessJSON]? {
         guard let value = take(key) else { return nil }
         guard case .array(let elements) = value else { throw mismatch(key, "an array") }
         return elements
@@ -109,7 +109,7 @@ struct JSONObjectReader {
 
     /// Reads an array of objects with `read` for each element.
     mutating func objects<T>(
-        _ key: String, _ read: (JSONValue, String) throws(ReleaseError) -> T
+        _ key: String, _ read: (LosslessJSON, String) throws(ReleaseError) -> T
     ) throws(ReleaseError) -> [T]? {
         guard let elements = try array(key) else { return nil }
         var result: [T] = []

@@ -1,4 +1,4 @@
-/// Parses JSON text into ``JSONValue``s, with limits for hostile input.
+/// Parses JSON text into ``LosslessJSON``s, with limits for hostile input.
 ///
 /// Follows RFC 8259 as Go's `encoding/json` reads it: invalid UTF-8 and lone surrogate escapes become
 /// U+FFFD, a repeated object key keeps the last value, and nothing but white space may follow the value.
@@ -19,7 +19,7 @@ struct JSONParser {
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Parses one JSON document.
-    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> LosslessJSON {
         var parser = JSONParser(bytes)
         parser.skipSpace()
         let value = try parser.value(depth: 0)
@@ -39,7 +39,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
+    private mutating func value(depth: Int) throws(SyntaxError) -> LosslessJSON {
         guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
         guard index < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[index] {
@@ -69,9 +69,9 @@ struct JSONParser {
         index += count
     }
 
-    private mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
+    private mutating func object(depth: Int) throws(SyntaxError) -> LosslessJSON {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [String: LosslessJSON] = [:]
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -99,9 +99,9 @@ struct JSONParser {
         }
     }
 
-    private mutating func array(depth: Int) throws(SyntaxError) -> JSONValue {
+    private mutating func array(depth: Int) throws(SyntaxError) -> LosslessJSON {
         index += 1
-        var elements: [JSONValue] = []
+        var elements: [LosslessJSON] = []
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1

@@ -19,13 +19,13 @@ public struct Hook: Sendable, Hashable {
     /// When Helm copies its logs (`helm.sh/hook-output-log-policy`).
     public var outputLogPolicies: [HookOutputLogPolicy]
     /// Members a newer Helm wrote that this model does not know; written back unchanged.
-    public var unknownFields: [String: JSONValue]
+    public var unknownFields: [String: LosslessJSON]
 
     /// Creates a hook; every parameter defaults to empty.
     public init(
         name: String = "", kind: String = "", path: String = "", manifest: String = "", events: [HookEvent] = [],
         lastRun: HookExecution = HookExecution(), weight: Int = 0, deletePolicies: [HookDeletePolicy] = [],
-        outputLogPolicies: [HookOutputLogPolicy] = [], unknownFields: [String: JSONValue] = [:]
+        outputLogPolicies: [HookOutputLogPolicy] = [], unknownFields: [String: LosslessJSON] = [:]
     ) {
         self.name = name
         self.kind = kind

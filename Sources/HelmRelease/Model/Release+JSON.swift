@@ -4,7 +4,7 @@
 
 extension Release {
     /// Reads a release from its JSON form; `record` names the record in errors.
-    init(json: JSONValue, record: String?) throws(ReleaseError) {
+    init(json: LosslessJSON, record: String?) throws(ReleaseError) {
         var reader = try JSONObjectReader(json, path: "", record: record)
         self.init()
         name = try reader.string("name")
@@ -73,7 +73,7 @@ extension Release {
 }
 
 extension ReleaseInfo {
-    init(json: JSONValue, path: String, record: String?) throws(ReleaseError) {
+    init(json: LosslessJSON, path: String, record: String?) throws(ReleaseError) {
         var reader = try JSONObjectReader(json, path: path, record: record)
         self.init()
         firstDeployed = try reader.time("first_deployed")
@@ -113,7 +113,7 @@ extension ReleaseInfo {
 }
 
 extension Hook {
-    init(json: JSONValue, path: String, record: String?) throws(ReleaseError) {
+    init(json: LosslessJSON, path: String, record: String?) throws(ReleaseError) {
         var reader = try JSONObjectReader(json, path: path, record: record)
         self.init()
         name = try reader.string("name")
@@ -190,7 +190,7 @@ extension GoJSONWriter {
     }
 
     /// Writes members a newer Helm wrote, after the known ones, in byte order.
-    mutating func unknown(_ members: [String: JSONValue]) {
+    mutating func unknown(_ members: [String: LosslessJSON]) {
         for key in members.keys.sorted(by: Self.byteOrder) {
             field(key)
             value(members[key] ?? .null)

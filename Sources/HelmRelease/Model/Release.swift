@@ -16,7 +16,7 @@ public struct Release: Sendable, Hashable {
     /// The chart that was released, as Helm serialises it (without its subcharts).
     public var chart: ReleaseChart?
     /// The values the user supplied (not the chart's defaults); `nil` or empty is omitted from the record.
-    public var config: [String: JSONValue]?
+    public var config: [String: LosslessJSON]?
     /// The rendered manifest of every non-hook resource.
     public var manifest: String
     /// The rendered hooks.
@@ -31,13 +31,13 @@ public struct Release: Sendable, Hashable {
     /// `apply_method`.
     public var applyMethod: String
     /// Members a newer Helm wrote that this model does not know; written back unchanged.
-    public var unknownFields: [String: JSONValue]
+    public var unknownFields: [String: LosslessJSON]
 
     /// Creates a release; every parameter defaults to empty.
     public init(
-        name: String = "", info: ReleaseInfo? = nil, chart: ReleaseChart? = nil, config: [String: JSONValue]? = nil,
+        name: String = "", info: ReleaseInfo? = nil, chart: ReleaseChart? = nil, config: [String: LosslessJSON]? = nil,
         manifest: String = "", hooks: [Hook] = [], version: Int = 0, namespace: String = "",
-        labels: [String: String] = [:], applyMethod: String = "", unknownFields: [String: JSONValue] = [:]
+        labels: [String: String] = [:], applyMethod: String = "", unknownFields: [String: LosslessJSON] = [:]
     ) {
         self.name = name
         self.info = info
@@ -74,15 +74,15 @@ public struct ReleaseInfo: Sendable, Hashable {
     /// The rendered `NOTES.txt`.
     public var notes: String
     /// The deployed resources, when an action stored them (kept as JSON).
-    public var resources: [String: JSONValue]?
+    public var resources: [String: LosslessJSON]?
     /// Members a newer Helm wrote that this model does not know; written back unchanged.
-    public var unknownFields: [String: JSONValue]
+    public var unknownFields: [String: LosslessJSON]
 
     /// Creates release info; times default to zero, strings to empty and the status to `unknown`.
     public init(
         firstDeployed: GoTime = .zero, lastDeployed: GoTime = .zero, deleted: GoTime = .zero,
         status: ReleaseStatus = .unknown, description: String = "", notes: String = "",
-        resources: [String: JSONValue]? = nil, unknownFields: [String: JSONValue] = [:]
+        resources: [String: LosslessJSON]? = nil, unknownFields: [String: LosslessJSON] = [:]
     ) {
         self.firstDeployed = firstDeployed
         self.lastDeployed = lastDeployed

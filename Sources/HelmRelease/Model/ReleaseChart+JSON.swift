@@ -1,7 +1,7 @@
 // The chart's JSON form inside a release record (Helm's pkg/chart/v2 struct tags).
 
 extension ReleaseChart {
-    init(json: JSONValue, path: String, record: String?) throws(ReleaseError) {
+    init(json: LosslessJSON, path: String, record: String?) throws(ReleaseError) {
         var reader = try JSONObjectReader(json, path: path, record: record)
         self.init()
         if let value = reader.take("metadata") {
@@ -62,7 +62,7 @@ extension ReleaseChart {
 }
 
 extension ChartFile {
-    init(json: JSONValue, path: String, record: String?) throws(ReleaseError) {
+    init(json: LosslessJSON, path: String, record: String?) throws(ReleaseError) {
         var reader = try JSONObjectReader(json, path: path, record: record)
         self.init(
             name: try reader.string("name"), data: try reader.bytes("data") ?? [], modTime: try reader.time("modtime"))
@@ -70,7 +70,7 @@ extension ChartFile {
 }
 
 extension ChartMetadata {
-    init(json: JSONValue, path: String, record: String?) throws(ReleaseError) {
+    init(json: LosslessJSON, path: String, record: String?) throws(ReleaseError) {
         var reader = try JSONObjectReader(json, path: path, record: record)
         self.init(apiVersion: "")
         name = try reader.string("name")
@@ -149,7 +149,7 @@ extension ChartMetadata {
 }
 
 extension ChartDependency {
-    init(json: JSONValue, path: String, record: String?) throws(ReleaseError) {
+    init(json: LosslessJSON, path: String, record: String?) throws(ReleaseError) {
         var reader = try JSONObjectReader(json, path: path, record: record)
         self.init()
         name = try reader.string("name")

@@ -10,7 +10,7 @@ public struct ReleaseChart: Sendable, Hashable {
     /// The files under `templates/`, unrendered.
     public var templates: [ChartFile]?
     /// The default values from `values.yaml`.
-    public var values: [String: JSONValue]?
+    public var values: [String: LosslessJSON]?
     /// `values.schema.json`'s bytes.
     public var schema: [UInt8]?
     /// The schema file's modification time; Helm always writes it, zero as `0001-01-01T00:00:00Z`.
@@ -20,13 +20,13 @@ public struct ReleaseChart: Sendable, Hashable {
     /// The chart's modification time; zero is omitted.
     public var modTime: GoTime
     /// Members a newer Helm wrote that this model does not know; written back unchanged.
-    public var unknownFields: [String: JSONValue]
+    public var unknownFields: [String: LosslessJSON]
 
     /// Creates a chart record; collections default to `nil` and times to zero.
     public init(
         metadata: ChartMetadata? = nil, lock: ChartLock? = nil, templates: [ChartFile]? = nil,
-        values: [String: JSONValue]? = nil, schema: [UInt8]? = nil, schemaModTime: GoTime = .zero,
-        files: [ChartFile]? = nil, modTime: GoTime = .zero, unknownFields: [String: JSONValue] = [:]
+        values: [String: LosslessJSON]? = nil, schema: [UInt8]? = nil, schemaModTime: GoTime = .zero,
+        files: [ChartFile]? = nil, modTime: GoTime = .zero, unknownFields: [String: LosslessJSON] = [:]
     ) {
         self.metadata = metadata
         self.lock = lock
@@ -94,7 +94,7 @@ public struct ChartMetadata: Sendable, Hashable {
     /// `application` or `library`.
     public var type: String = ""
     /// Members a newer Helm wrote that this model does not know; written back unchanged.
-    public var unknownFields: [String: JSONValue] = [:]
+    public var unknownFields: [String: LosslessJSON] = [:]
 
     /// Creates metadata with a name and version; set other fields directly.
     public init(name: String = "", version: String = "", apiVersion: String = "v2") {
@@ -136,7 +136,7 @@ public struct ChartDependency: Sendable, Hashable {
     /// Whether it is enabled (set while loading).
     public var enabled: Bool = false
     /// Values imported from it (strings or `{child, parent}` maps).
-    public var importValues: [JSONValue] = []
+    public var importValues: [LosslessJSON] = []
     /// The name it is used under.
     public var alias: String = ""
 

@@ -2,8 +2,9 @@
 ///
 /// Release records carry free-form JSON (user values in `config`, chart defaults in `chart.values`, fields a
 /// newer Helm adds). Numbers keep their literal text so that a record read and written again is unchanged,
-/// and objects print with sorted keys, as Go's `encoding/json` prints maps.
-public enum JSONValue: Sendable, Hashable {
+/// and objects print with sorted keys, as Go's `encoding/json` prints maps. (KubeAPI's `JSONValue` turns
+/// numbers into `Int64`/`Double`, which would rewrite Helm's literals; this type is the lossless form.)
+public enum LosslessJSON: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -13,14 +14,14 @@ public enum JSONValue: Sendable, Hashable {
     /// A string.
     case string(String)
     /// An array.
-    case array([JSONValue])
+    case array([LosslessJSON])
     /// An object; written with keys in byte order, as Go writes a map.
-    case object([String: JSONValue])
+    case object([String: LosslessJSON])
 }
 
-extension JSONValue {
+extension LosslessJSON {
     /// A number from an integer.
-    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    public static func int(_ value: Int) -> LosslessJSON { .number(String(value)) }
 
     /// The string, if this is a string.
     public var stringValue: String? {
@@ -29,13 +30,13 @@ extension JSONValue {
     }
 
     /// The object's members, if this is an object.
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: LosslessJSON]? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// The elements, if this is an array.
-    public var arrayValue: [JSONValue]? {
+    public var arrayValue: [LosslessJSON]? {
         if case .array(let value) = self { return value }
         return nil
     }
@@ -47,12 +48,12 @@ extension JSONValue {
     }
 
     /// The member named `key`, if this is an object that has it.
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> LosslessJSON? {
         objectValue?[key]
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+extension LosslessJSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
     /// A string value.
@@ -62,9 +63,9 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     /// A boolean value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     /// An array value.
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(arrayLiteral elements: LosslessJSON...) { self = .array(elements) }
     /// An object value; a repeated key keeps the last value.
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    public init(dictionaryLiteral elements: (String, LosslessJSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
     /// `null`.

@@ -2,8 +2,8 @@ import Testing
 
 @testable import HelmRelease
 
-struct JSONValueTests {
-    private func write(_ value: JSONValue) -> String {
+struct LosslessJSONTests {
+    private func write(_ value: LosslessJSON) -> String {
         var writer = GoJSONWriter()
         writer.value(value)
         return String(decoding: writer.bytes, as: UTF8.self)
@@ -11,7 +11,9 @@ struct JSONValueTests {
 
     @Test func testWrite_sortsKeysAndEscapesAsGo() {
         // Expected text follows Go's encoding/json rules (HTML-safe escapes, \b \f short forms, sorted keys).
-        let value: JSONValue = ["b": "<a&b>", "a": "tab\there\u{8}\u{C}\u{1}", "é": "\u{2028}", "A": [1, true, nil]]
+        let value: LosslessJSON = [
+            "b": "<a&b>", "a": "tab\there\u{8}\u{C}\u{1}", "é": "\u{2028}", "A": [1, true, nil],
+        ]
         #expect(
             write(value) == #"{"A":[1,true,null],"a":"tab\there\b\f\u0001","b":"\u003ca\u0026b\u003e","é":"\u2028"}"#)
     }
