@@ -33,7 +33,7 @@ struct KubeTestServerControlTests {
             let custom = try await client.get("/apis/apps/v1/namespaces/default/deployments")
             #expect(custom.status == 500)
             #expect(custom.string("reason") == "Custom")
-            #expect(server.requestCount == 9)
+            #expect(server.requestCount == 8)
         }
     }
 

@@ -63,17 +63,15 @@ struct KubeTestServerWatchTests {
         try await withTestServer { server, client in
             let first = try await client.post(path, configMap("a"))
             let start = try #require(first.string("metadata.resourceVersion"))
-            let page = try await client.get("\(path)?limit=1")
             _ = try await client.post(path, configMap("b"))
+            let page = try await client.get("\(path)?limit=1")
+            let token = try #require(page.string("metadata.continue"))
             server.compact()
             var watch = try await client.watch("\(path)?watch=true&resourceVersion=\(start)")
             #expect(try await watch.next()?.object["code"] as? Int == 410)
-            let token = page.string("metadata.continue") ?? ""
-            if !token.isEmpty {
-                let expired = try await client.get("\(path)?limit=1&continue=\(token)")
-                #expect(expired.status == 410)
-                #expect(expired.string("reason") == "Expired")
-            }
+            let expired = try await client.get("\(path)?limit=1&continue=\(token)")
+            #expect(expired.status == 410)
+            #expect(expired.string("reason") == "Expired")
             var current = try await client.watch("\(path)?watch=true&resourceVersion=\(server.resourceVersion)")
             _ = try await client.post(path, configMap("c"))
             #expect(try await current.next()?.type == "ADDED")

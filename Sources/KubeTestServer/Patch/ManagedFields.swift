@@ -1,7 +1,7 @@
 /// Field ownership as recorded in `metadata.managedFields`.
 ///
-/// Simplification of kube's structured-merge-diff: a field is a path of object keys; every non-empty object is
-/// descended into and everything else (scalars, lists, empty objects) is one atomic field. So a list such as
+/// Simplification of kube's structured-merge-diff: a field is a path of object keys; every object is descended
+/// into (an empty one owns nothing) and everything else (scalars, lists) is one atomic field. So a list such as
 /// `spec.containers` is owned as a whole, where kube would own each element by its merge key. Entries are encoded
 /// as kube's `FieldsV1` (`{"f:data":{"f:key":{}}}`), so clients read them the same way.
 struct ManagedFields: Sendable, Equatable {
@@ -80,8 +80,9 @@ struct ManagedFields: Sendable, Equatable {
         return result
     }
 
+    /// Empty objects own nothing: applying `data: {}` must not contest the keys other managers set.
     private static func collect(_ value: JSONValue, prefix: [String], into result: inout Set<[String]>) {
-        if case .object(let members) = value, !members.isEmpty {
+        if case .object(let members) = value {
             for (key, child) in members { collect(child, prefix: prefix + [key], into: &result) }
         } else {
             result.insert(prefix)
