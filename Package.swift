@@ -169,6 +169,8 @@ let package = Package(
             name: "HelmReleaseTests",
             dependencies: [
                 "HelmRelease",
+                "KubeAPI",
+                "KubeTestServer",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

@@ -44,3 +44,10 @@ struct GoTimeTests {
         #expect(time.duration(since: .at("2026-01-01T00:00:00Z")) == .milliseconds(1100))
     }
 }
+
+extension GoTimeTests {
+    @Test func testRFC3339Micro_sixDigitsInUTC() {
+        #expect(GoTime.at("2026-01-01T00:00:00.123456789Z").rfc3339Micro == "2026-01-01T00:00:00.123456Z")
+        #expect(GoTime.at("2026-01-01T01:00:00+01:00").rfc3339Micro == "2026-01-01T00:00:00.000000Z")
+    }
+}

@@ -81,6 +81,14 @@ extension GoTime {
         return text
     }
 
+    /// The time in UTC with exactly six fraction digits, Kubernetes' `MicroTime` form
+    /// (`2006-01-02T15:04:05.000000Z`), as Lease times are written.
+    public var rfc3339Micro: String {
+        let whole = GoTime(secondsSinceEpoch: secondsSinceEpoch).rfc3339Nano.dropLast()  // without its "Z"
+        let micros = String(nanoseconds / 1000)
+        return whole + "." + String(repeating: "0", count: 6 - micros.count) + micros + "Z"
+    }
+
     /// Parses RFC 3339 text as Go's `time.Time.UnmarshalJSON` does (any number of fraction digits, `Z` or an
     /// offset). Returns nil for anything else.
     public init?(rfc3339 text: String) {
