@@ -44,7 +44,7 @@ public struct KubernetesReleaseRecordStore: ReleaseRecordStore {
         } catch let error as KubeAPIError {
             throw Self.storageError(error, "list \(kind.rawValue) in \(namespace ?? "all namespaces")")
         }
-        // An object that is not a record at all (no data.release) is reported by the driver when decoded.
+        // An object that is not a record at all (no data.release) is skipped, as Helm skips undecodable records.
         return list.items.compactMap { try? Self.record($0) }
     }
 

@@ -4,8 +4,8 @@ import Logging
 /// operation died.
 ///
 /// Each release has a lease (``ReleaseLease``) in a ``ReleaseLeaseStore``.
-/// ``beginOperation(release:namespace:storage:)`` takes the lease (or fails with ``ReleaseError/Code/locked`` while another live process holds it), then
-/// looks at the release's latest record and, through ``ReleaseRecovery``, marks a stale `pending-*` record
+/// ``beginOperation(release:namespace:storage:)`` takes the lease (or fails with ``ReleaseError/Code/locked``
+/// while another live process holds it), then looks at the release's latest record and, through ``ReleaseRecovery``, marks a stale `pending-*` record
 /// `failed`. While the operation runs, the caller calls ``renew(release:namespace:)`` well within
 /// ``Configuration/leaseDuration`` (a third of it is the usual choice) and stops the operation if renewal fails;
 /// at the end it calls ``release(release:namespace:)``.
