@@ -98,4 +98,30 @@ struct KubernetesReleaseStoreTests {
             #expect(try await store.get(release: "web", namespace: "ns")?.holderIdentity == nil)
         }
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testBeginOperation_recoversInterruptedUpgradeInTheCluster() async throws {
+        try await withCluster { client in
+            let clock = ManualWallClock()
+            let leases = KubernetesReleaseLeaseStore(client: client)
+            let records = KubernetesReleaseRecordStore(client: client, kind: .secret)
+            let storage = ReleaseStorage(driver: RecordReleaseDriver(records: records, clock: clock))
+            try await storage.create(makeRelease("web", version: 1, status: .deployed, written: clock.now()))
+            // Process a starts an upgrade and is killed after recording pending-upgrade.
+            let a = ReleaseLock(store: leases, identity: "a", clock: clock)
+            _ = try await a.beginOperation(release: "web", namespace: "ns", storage: storage)
+            try await storage.create(makeRelease("web", version: 2, status: .pendingUpgrade, written: clock.now()))
+
+            clock.advance(.seconds(61))
+            let b = ReleaseLock(store: leases, identity: "b", clock: clock)
+            let start = try await b.beginOperation(release: "web", namespace: "ns", storage: storage)
+            #expect(start.recovered?.version == 2)
+            let stored = try await storage.get(name: "web", version: 2, namespace: "ns")
+            #expect(stored.status == .failed)
+            #expect(stored.info?.description.hasPrefix("interrupted: pending-upgrade left by a") == true)
+            let secret = try await records.get(name: "sh.helm.release.v1.web.v2", namespace: "ns")
+            #expect(secret?.labels["status"] == "failed")
+            #expect(try await storage.deployed(name: "web", namespace: "ns").version == 1)
+        }
+    }
 }
