@@ -1,1 +1,0 @@
-// KubeAPI: the module's code lands here; see Docs.docc for its overview.

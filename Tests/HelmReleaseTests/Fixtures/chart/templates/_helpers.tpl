@@ -1,0 +1,1 @@
+{{- define "fixture.name" -}}{{ .Chart.Name }}{{- end -}}
