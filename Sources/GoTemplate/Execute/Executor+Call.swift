@@ -144,12 +144,13 @@ extension Executor {
                 return result
             } catch let error as BuiltinError {
                 at = callNode
-                throw fail("error calling \(name): \(error.message)")
+                // Go wraps the built-in's error with %w, so Helm's report shows it as the chain's last link.
+                throw fail("error calling \(name): \(error.message)", cause: TemplateFunctionError(error.message))
             } catch let error as Interrupt {
                 throw error
             } catch {
                 at = callNode
-                throw fail("error calling \(name): \(error)")
+                throw fail("error calling \(name): \(error)", cause: TemplateFunctionError("\(error)"))
             }
         case .function(let function):
             let values = argv.map { $0.value ?? .null }
@@ -165,7 +166,7 @@ extension Executor {
                 throw fail("error calling \(name): \(error.message)", cause: error)
             } catch {
                 at = callNode
-                throw fail("error calling \(name): \(error)")
+                throw fail("error calling \(name): \(error)", cause: TemplateFunctionError("\(error)"))
             }
             if case .null = result { return EvalValue(value: .null, boxed: true) }
             if case .string(let s) = result { try chargeForResult(s) }
