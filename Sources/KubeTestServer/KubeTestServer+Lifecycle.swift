@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 import Hummingbird
 import HummingbirdCore
@@ -7,6 +6,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import ServiceLifecycle
+import Synchronization
 
 /// Binding, restarting and stopping the listener.
 extension KubeTestServer {
@@ -54,8 +54,12 @@ extension KubeTestServer {
         let serverBuilder: HTTPServerBuilder
         if let certificates {
             var tls = TLSConfiguration.makeServerConfiguration(
-                certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(certificates.serverCertificatePEM.utf8), format: .pem))],
-                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(certificates.serverKeyPEM.utf8), format: .pem)))
+                certificateChain: [
+                    .certificate(
+                        try NIOSSLCertificate(bytes: Array(certificates.serverCertificatePEM.utf8), format: .pem))
+                ],
+                privateKey: .privateKey(
+                    try NIOSSLPrivateKey(bytes: Array(certificates.serverKeyPEM.utf8), format: .pem)))
             if configuration.tls.requiresClientCertificate {
                 tls.certificateVerification = .noHostnameVerification
                 tls.trustRoots = .certificates([

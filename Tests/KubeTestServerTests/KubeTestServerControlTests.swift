@@ -1,9 +1,9 @@
 import AsyncHTTPClient
 import Foundation
+import KubeTestServer
+import NIOCore
 import NIOSSL
 import Testing
-
-import KubeTestServer
 
 /// Fault injection, restart, auth, TLS and the kubeconfig.
 @Suite(.timeLimit(.minutes(1)))
@@ -40,14 +40,18 @@ struct KubeTestServerControlTests {
     @Test func testSetLatency_stillAnswers() async throws {
         try await withTestServer { server, client in
             server.setLatency(.milliseconds(1))
-            #expect(try await client.get(path).status == 200)
+            let delayed = try await client.get(path)
+            #expect(delayed.status == 200)
             server.setLatency(nil)
-            #expect(try await client.get(path).status == 200)
+            let prompt = try await client.get(path)
+            #expect(prompt.status == 200)
         }
     }
 
     @Test func testRestart_keepsDataAndPortAndEndsWatches() async throws {
-        try await withTestServer { server, client in
+        try await withTestServer { server, pooled in
+            var client = pooled
+            client.keepAlive = false
             let port = server.port
             _ = try await client.post(path, configMap("kept"))
             var watch = try await client.watch("\(path)?watch=true&resourceVersion=\(server.resourceVersion)")
@@ -94,7 +98,8 @@ struct KubeTestServerControlTests {
             // A client that does not trust the generated CA is refused.
             let untrusting = HTTPClient(eventLoopGroupProvider: .singleton)
             await #expect(throws: (any Error).self) {
-                _ = try await untrusting.execute(HTTPClientRequest(url: server.baseURL + "/version"), timeout: .seconds(10))
+                _ = try await untrusting.execute(
+                    HTTPClientRequest(url: server.baseURL + "/version"), timeout: .seconds(10))
             }
             try await untrusting.shutdown()
         }
@@ -108,8 +113,12 @@ struct KubeTestServerControlTests {
             await #expect(throws: (any Error).self) { _ = try await client.get("/version") }
 
             var tls = TLSConfiguration.makeClientConfiguration()
-            tls.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array((server.caCertificatePEM ?? "").utf8), format: .pem)])
-            tls.certificateChain = [.certificate(try NIOSSLCertificate(bytes: Array(identity.certPEM.utf8), format: .pem))]
+            tls.trustRoots = .certificates([
+                try NIOSSLCertificate(bytes: Array((server.caCertificatePEM ?? "").utf8), format: .pem)
+            ])
+            tls.certificateChain = [
+                .certificate(try NIOSSLCertificate(bytes: Array(identity.certPEM.utf8), format: .pem))
+            ]
             tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(identity.keyPEM.utf8), format: .pem))
             var configuration = HTTPClient.Configuration()
             configuration.tlsConfiguration = tls

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import KubeTestServer
+import Testing
 
 /// Raw HTTP against a live server: server-side apply, finalizers, deletion options, namespaces and CRDs.
 @Suite(.timeLimit(.minutes(1)))
@@ -38,7 +37,8 @@ struct KubeTestServerLifecycleTests {
             #expect(forced.string("data.b") == "2")
 
             // alpha drops b: it goes, since nobody else owns it.
-            let shrunk = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"applied\"},\"data\":{}}"
+            let shrunk =
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"applied\"},\"data\":{}}"
             let dropped = try await client.patch("\(path)?fieldManager=alpha", shrunk, type: apply)
             #expect(dropped.status == 200)
             #expect(dropped.string("data.b") == nil)
@@ -157,7 +157,8 @@ struct KubeTestServerLifecycleTests {
             let beta = try await client.get("/apis/example.com/v1beta1/namespaces/default/widgets/w")
             #expect(beta.string("apiVersion") == "example.com/v1beta1")
             let noVersion = try await client.put(
-                "\(widgets)/w", #"{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":2}}"#)
+                "\(widgets)/w",
+                #"{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":2}}"#)
             #expect(noVersion.status == 422)
 
             let removed = try await client.delete("\(crds)/widgets.example.com")

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-
 import KubeTestServer
+import NIOHTTP1
+import Testing
 
 /// Raw HTTP against a live server: discovery, CRUD, errors, status, lists and patches.
 @Suite(.timeLimit(.minutes(1)))
@@ -107,7 +107,9 @@ struct KubeTestServerObjectTests {
             let noName = try await client.post(path, #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{}}"#)
             #expect(noName.status == 422)
             #expect(noName.string("reason") == "Invalid")
-            #expect(noName.string("message") == "ConfigMap \"\" is invalid: metadata.name: Required value: name or generateName is required")
+            #expect(
+                noName.string("message")
+                    == "ConfigMap \"\" is invalid: metadata.name: Required value: name or generateName is required")
             let causes = noName.value("details.causes") as? [[String: Any]] ?? []
             #expect(causes.first?["reason"] as? String == "FieldValueRequired")
             #expect(causes.first?["field"] as? String == "metadata.name")
@@ -130,7 +132,8 @@ struct KubeTestServerObjectTests {
     @Test func testStatusSubresource_splitsWrites() async throws {
         try await withTestServer { _, client in
             let path = "/apis/apps/v1/namespaces/default/deployments"
-            let body = #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1},"status":{"replicas":7}}"#
+            let body =
+                #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1},"status":{"replicas":7}}"#
             let created = try await client.post(path, body)
             #expect(created.status == 201)
             #expect(created.int("metadata.generation") == 1)
@@ -218,7 +221,8 @@ struct KubeTestServerObjectTests {
             #expect(strategic.string("data.d") == "4")
 
             let patched = try await client.patch(
-                "\(path)/p", #"[{"op":"test","path":"/data/b","value":"2"},{"op":"move","from":"/data/b","path":"/data/e"}]"#,
+                "\(path)/p",
+                #"[{"op":"test","path":"/data/b","value":"2"},{"op":"move","from":"/data/b","path":"/data/e"}]"#,
                 type: "application/json-patch+json")
             #expect(patched.status == 200)
             #expect(patched.string("data.e") == "2")
@@ -238,6 +242,73 @@ struct KubeTestServerObjectTests {
             #expect(missing.status == 404)
             let unsupported = try await client.patch("\(path)/p", "{}", type: "text/plain")
             #expect(unsupported.status == 415)
+        }
+    }
+
+    @Test func testCreate_dryRunAndYAMLBodies() async throws {
+        try await withTestServer { server, client in
+            let path = "/api/v1/namespaces/default/configmaps"
+            let before = server.resourceVersion
+            let dry = try await client.post("\(path)?dryRun=All", configMap("dry"))
+            #expect(dry.status == 201)
+            #expect(dry.string("metadata.uid") != nil)
+            #expect(server.resourceVersion == before)
+            #expect(try await client.get("\(path)/dry").status == 404)
+
+            let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  k: v\n"
+            let created = try await client.request(.POST, path, body: yaml, contentType: "application/yaml")
+            #expect(created.status == 201)
+            #expect(created.string("data.k") == "v")
+            let malformed = try await client.post(path, "{not json")
+            #expect(malformed.status == 400)
+            #expect(malformed.string("reason") == "BadRequest")
+        }
+    }
+
+    @Test func testSecrets_andClusterScopedRBAC() async throws {
+        try await withTestServer { _, client in
+            let secret = try await client.post(
+                "/api/v1/namespaces/default/secrets",
+                #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"stringData":{"a":"b"}}"#)
+            #expect(secret.status == 201)
+            #expect(secret.string("type") == "Opaque")
+            let byType = try await client.get("/api/v1/namespaces/default/secrets?fieldSelector=type%3DOpaque")
+            #expect(names(byType.items) == ["s"])
+            let role = try await client.post(
+                "/apis/rbac.authorization.k8s.io/v1/clusterroles",
+                #"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"system:x"},"rules":[]}"#
+            )
+            #expect(role.status == 201)
+            #expect(role.string("metadata.namespace") == nil)
+            let namespacedPath = try await client.get(
+                "/apis/rbac.authorization.k8s.io/v1/namespaces/default/clusterroles")
+            #expect(namespacedPath.status == 404)
+            let lease = try await client.post(
+                "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases",
+                #"{"apiVersion":"coordination.k8s.io/v1","kind":"Lease","metadata":{"name":"l"},"spec":{"holderIdentity":"me"}}"#
+            )
+            #expect(lease.status == 201)
+        }
+    }
+
+    @Test func testHostileBodies_areRejected() async throws {
+        try await withTestServer { _, client in
+            let path = "/api/v1/namespaces/default/configmaps"
+            let huge = "{\"data\":\"" + String(repeating: "x", count: 4 * 1024 * 1024) + "\"}"
+            let tooLarge = try await client.post(path, huge)
+            #expect(tooLarge.status == 413)
+            #expect(tooLarge.string("kind") == "Status")
+            let deep = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+            let tooDeep = try await client.post(path, deep)
+            #expect(tooDeep.status == 400)
+            let bomb =
+                "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+                + "g: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+            let expanded = try await client.patch(
+                "\(path)/bomb?fieldManager=t", bomb, type: "application/apply-patch+yaml")
+            #expect(expanded.status == 400)
         }
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import KubeTestServer
+import Testing
 
 /// Watches against a live server, driven by events and control hooks (no sleeps).
 @Suite(.timeLimit(.minutes(1)))
@@ -23,7 +22,9 @@ struct KubeTestServerWatchTests {
             _ = try await client.delete("\(path)/live")
             let events = try await watch.next(3)
             #expect(events.map(\.type) == ["ADDED", "MODIFIED", "DELETED"])
-            #expect(lookup(events[0].object, "metadata.resourceVersion") as? String == created.string("metadata.resourceVersion"))
+            #expect(
+                lookup(events[0].object, "metadata.resourceVersion") as? String
+                    == created.string("metadata.resourceVersion"))
             #expect(lookup(events[2].object, "data.x") as? String == "y")
         }
     }
@@ -66,6 +67,8 @@ struct KubeTestServerWatchTests {
             _ = try await client.post(path, configMap("b"))
             let page = try await client.get("\(path)?limit=1")
             let token = try #require(page.string("metadata.continue"))
+            // Compaction removes every version before the latest write, as an etcd compaction at that revision.
+            _ = try await client.post(path, configMap("c"))
             server.compact()
             var watch = try await client.watch("\(path)?watch=true&resourceVersion=\(start)")
             #expect(try await watch.next()?.object["code"] as? Int == 410)
@@ -73,7 +76,7 @@ struct KubeTestServerWatchTests {
             #expect(expired.status == 410)
             #expect(expired.string("reason") == "Expired")
             var current = try await client.watch("\(path)?watch=true&resourceVersion=\(server.resourceVersion)")
-            _ = try await client.post(path, configMap("c"))
+            _ = try await client.post(path, configMap("d"))
             #expect(try await current.next()?.type == "ADDED")
         }
     }
@@ -83,8 +86,10 @@ struct KubeTestServerWatchTests {
             var watch = try await client.watch("\(path)?watch=true&labelSelector=app%3Dweb")
             _ = try await client.post(path, configMap("other", labels: ["app": "db"]))
             _ = try await client.post(path, configMap("x", labels: ["app": "db"]))
-            _ = try await client.patch("\(path)/x", #"{"metadata":{"labels":{"app":"web"}}}"#, type: "application/merge-patch+json")
-            _ = try await client.patch("\(path)/x", #"{"metadata":{"labels":{"app":"db"}}}"#, type: "application/merge-patch+json")
+            _ = try await client.patch(
+                "\(path)/x", #"{"metadata":{"labels":{"app":"web"}}}"#, type: "application/merge-patch+json")
+            _ = try await client.patch(
+                "\(path)/x", #"{"metadata":{"labels":{"app":"db"}}}"#, type: "application/merge-patch+json")
             let events = try await watch.next(2)
             #expect(events.map(\.type) == ["ADDED", "DELETED"])
             #expect(events.allSatisfy { lookup($0.object, "metadata.name") as? String == "x" })
@@ -126,6 +131,28 @@ struct KubeTestServerWatchTests {
             #expect(try await open.next()?.type == "ADDED")
             server.cutWatches()
             #expect(try await open.next() == nil)
+        }
+    }
+
+    @Test func testWatch_periodicBookmarks_arriveWithoutWrites() async throws {
+        try await withTestServer(.init(bookmarkInterval: .milliseconds(5))) { server, client in
+            var watch = try await client.watch(
+                "\(path)?watch=true&allowWatchBookmarks=true&resourceVersion=\(server.resourceVersion)")
+            let bookmark = try #require(try await watch.next())
+            #expect(bookmark.type == "BOOKMARK")
+            #expect(lookup(bookmark.object, "metadata.resourceVersion") as? String == server.resourceVersion)
+        }
+    }
+
+    @Test func testWatchFault_failsOnlyWatches() async throws {
+        try await withTestServer { server, client in
+            server.failNextRequests(1, status: 500, matching: .watch)
+            let list = try await client.get(path)
+            #expect(list.status == 200)
+            let failed = try await client.watch("\(path)?watch=true")
+            #expect(failed.status == 500)
+            let retried = try await client.watch("\(path)?watch=true")
+            #expect(retried.status == 200)
         }
     }
 }

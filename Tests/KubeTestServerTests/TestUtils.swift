@@ -48,6 +48,9 @@ struct TestClient: Sendable {
     let http: HTTPClient
     let baseURL: String
     var token: String?
+    /// False sends `Connection: close`, so no idle pooled connection can outlive a server restart (a client that
+    /// reuses one after ``KubeTestServer/restart()`` sees the connection closed, as after an apiserver restart).
+    var keepAlive = true
 
     /// Sends one request and collects the whole body.
     func request(
@@ -57,6 +60,7 @@ struct TestClient: Sendable {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if !keepAlive { request.headers.add(name: "Connection", value: "close") }
         for (name, value) in extra { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: contentType)
@@ -81,6 +85,7 @@ struct TestClient: Sendable {
     func watch(_ path: String) async throws -> WatchReader {
         var request = HTTPClientRequest(url: baseURL + path)
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if !keepAlive { request.headers.add(name: "Connection", value: "close") }
         let response = try await http.execute(request, timeout: .seconds(60))
         return WatchReader(status: Int(response.status.code), iterator: response.body.makeAsyncIterator())
     }
@@ -144,9 +149,10 @@ func withTestServer(
 }
 
 /// A ConfigMap body.
-func configMap(_ name: String, namespace: String? = nil, data: [String: String] = [:], labels: [String: String] = [:],
-    extraMetadata: String = "") -> String
-{
+func configMap(
+    _ name: String, namespace: String? = nil, data: [String: String] = [:], labels: [String: String] = [:],
+    extraMetadata: String = ""
+) -> String {
     func object(_ values: [String: String]) -> String {
         "{" + values.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",") + "}"
     }

@@ -1,6 +1,6 @@
-import Synchronization
 import HTTPTypes
 import Hummingbird
+import Synchronization
 
 /// CRUD handlers for objects and collections.
 extension KubeResponder {
@@ -47,7 +47,9 @@ extension KubeResponder {
     }
 
     /// GET, PUT, PATCH and DELETE on `.../RES/NAME[/status]`.
-    func handleObject(_ request: APIRequest, target: ResourceTarget, name: String, body: [UInt8]) throws(APIError)
+    func handleObject(
+        _ request: APIRequest, target: ResourceTarget, name: String, body: [UInt8]
+    ) throws(APIError)
         -> Response
     {
         let resource = target.resource
@@ -113,7 +115,8 @@ extension KubeResponder {
         switch request.method {
         case "GET":
             let options = try Self.listOptions(request, resource)
-            let page = try server.state.withLock { (state: inout ServerState) throws(APIError) -> ObjectStore.ListPage in
+            let page = try server.state.withLock {
+                (state: inout ServerState) throws(APIError) -> ObjectStore.ListPage in
                 try state.store.list(resource, namespace: namespace, options: options)
             }
             return Self.json(Self.listObject(resource, page))
@@ -155,7 +158,8 @@ extension KubeResponder {
     // MARK: Options and bodies
 
     /// Label/field selectors and pagination from the query.
-    static func listOptions(_ request: APIRequest, _ resource: ResourceType) throws(APIError) -> ObjectStore.ListOptions {
+    static func listOptions(_ request: APIRequest, _ resource: ResourceType) throws(APIError) -> ObjectStore.ListOptions
+    {
         var options = ObjectStore.ListOptions()
         if let selector = request.query["labelSelector"] { options.labelSelector = try LabelSelector.parse(selector) }
         if let selector = request.query["fieldSelector"] {

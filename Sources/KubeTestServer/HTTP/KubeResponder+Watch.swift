@@ -1,7 +1,7 @@
-import Synchronization
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// `?watch=true`: a chunked stream of JSON event lines.
 extension KubeResponder {
@@ -54,7 +54,8 @@ extension KubeResponder {
                 }
                 if sendInitial && bookmarks {
                     continuation.yield(
-                        filter.bookmark(state.store.resourceVersion, annotations: ["k8s.io/initial-events-end": "true"]))
+                        filter.bookmark(state.store.resourceVersion, annotations: ["k8s.io/initial-events-end": "true"])
+                    )
                 }
             }
             return state.hub.add(filter, continuation: continuation)

@@ -1,8 +1,8 @@
-import Synchronization
 import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// Answers every HTTP request: counts it, applies auth, injected faults and latency, then routes it.
 struct KubeResponder: HTTPResponder {
@@ -58,7 +58,8 @@ struct KubeResponder: HTTPResponder {
         case "version" where segments.count == 1:
             return Self.json(Discovery.version)
         case "healthz", "livez", "readyz":
-            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
         case "api":
             if segments.count == 1 {
                 return Self.json(Discovery.coreVersions(serverAddress: "127.0.0.1:\(server.port)"))
@@ -71,7 +72,8 @@ struct KubeResponder: HTTPResponder {
                 }
                 return Self.json(list)
             }
-            return try await routeResource(request, group: "", version: "v1", rest: Array(segments.dropFirst(2)), body: body)
+            return try await routeResource(
+                request, group: "", version: "v1", rest: Array(segments.dropFirst(2)), body: body)
         case "apis":
             let resources = server.state.withLock { $0.store.resources }
             switch segments.count {
@@ -94,7 +96,9 @@ struct KubeResponder: HTTPResponder {
     }
 
     /// A resource path after `/api/v1` or `/apis/G/V`.
-    private func routeResource(_ request: APIRequest, group: String, version: String, rest: [String], body: [UInt8])
+    private func routeResource(
+        _ request: APIRequest, group: String, version: String, rest: [String], body: [UInt8]
+    )
         async throws -> Response
     {
         var rest = rest

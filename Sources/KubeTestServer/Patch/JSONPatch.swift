@@ -17,7 +17,8 @@ enum JSONPatch {
         var document = target
         for operation in operations {
             guard case .object(let members) = operation else {
-                throw Failure(message: "json: cannot unmarshal \(operation.typeName) into Go value of type jsonpatch.Operation")
+                throw Failure(
+                    message: "json: cannot unmarshal \(operation.typeName) into Go value of type jsonpatch.Operation")
             }
             guard let op = members["op"]?.stringValue else { throw Failure(message: "missing op") }
             guard let path = members["path"]?.stringValue else {
@@ -79,7 +80,9 @@ enum JSONPatch {
         return index
     }
 
-    private static func get(at pointer: [String], path: String, in document: JSONValue, verb: String) throws(Failure)
+    private static func get(
+        at pointer: [String], path: String, in document: JSONValue, verb: String
+    ) throws(Failure)
         -> JSONValue
     {
         var current = document
@@ -99,14 +102,17 @@ enum JSONPatch {
         return current
     }
 
-    private static func add(_ value: JSONValue, at pointer: [String], path: String, in document: inout JSONValue)
+    private static func add(
+        _ value: JSONValue, at pointer: [String], path: String, in document: inout JSONValue
+    )
         throws(Failure)
     {
         guard let last = pointer.last else {
             document = value
             return
         }
-        try modifyParent(of: pointer, path: path, verb: "add", in: &document) { (parent: inout JSONValue) throws(Failure) in
+        try modifyParent(of: pointer, path: path, verb: "add", in: &document) {
+            (parent: inout JSONValue) throws(Failure) in
             switch parent {
             case .object(var members):
                 members[last] = value
@@ -121,7 +127,9 @@ enum JSONPatch {
         }
     }
 
-    private static func remove(at pointer: [String], path: String, in document: inout JSONValue, verb: String = "remove")
+    private static func remove(
+        at pointer: [String], path: String, in document: inout JSONValue, verb: String = "remove"
+    )
         throws(Failure) -> JSONValue
     {
         guard let last = pointer.last else {
@@ -130,7 +138,8 @@ enum JSONPatch {
             return whole
         }
         var removed = JSONValue.null
-        try modifyParent(of: pointer, path: path, verb: verb, in: &document) { (parent: inout JSONValue) throws(Failure) in
+        try modifyParent(of: pointer, path: path, verb: verb, in: &document) {
+            (parent: inout JSONValue) throws(Failure) in
             switch parent {
             case .object(var members):
                 guard let value = members.removeValue(forKey: last) else {

@@ -130,7 +130,8 @@ enum ServerSideApply {
         func render(_ path: [String]) -> String { path.map { "." + $0 }.joined() }
         let message: String
         if conflicts.count == 1 {
-            message = "Apply failed with 1 conflict: conflict with \(describe(conflicts[0].entry)): "
+            message =
+                "Apply failed with 1 conflict: conflict with \(describe(conflicts[0].entry)): "
                 + render(conflicts[0].path)
         } else {
             var lines: [String] = []

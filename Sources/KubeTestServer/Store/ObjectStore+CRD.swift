@@ -43,7 +43,8 @@ extension ObjectStore {
         }
         let versions = crd[path: ["spec", "versions"]]?.arrayValue ?? []
         if versions.isEmpty {
-            causes.append(APIError.Cause(reason: "FieldValueRequired", message: "Required value", field: "spec.versions"))
+            causes.append(
+                APIError.Cause(reason: "FieldValueRequired", message: "Required value", field: "spec.versions"))
         } else if versions.filter({ $0["storage"]?.boolValue ?? false }).count != 1 {
             causes.append(
                 APIError.Cause(

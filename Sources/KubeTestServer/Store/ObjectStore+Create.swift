@@ -132,7 +132,9 @@ extension ObjectStore {
     }
 
     /// Type-specific defaults and status a real cluster fills in at creation.
-    private mutating func applyCreateDefaults(_ object: inout JSONValue, _ resource: ResourceType, name: String, now: String)
+    private mutating func applyCreateDefaults(
+        _ object: inout JSONValue, _ resource: ResourceType, name: String, now: String
+    )
         throws(APIError)
     {
         switch (resource.group, resource.plural) {

@@ -26,7 +26,9 @@ extension ObjectStore {
     /// and stays until an update removes the last finalizer. Otherwise it is removed at once.
     ///
     /// - Throws: 404, 409 Conflict (failed precondition), 422 (unknown propagation policy).
-    mutating func delete(_ resource: ResourceType, namespace: String?, name: String, options: DeleteOptions)
+    mutating func delete(
+        _ resource: ResourceType, namespace: String?, name: String, options: DeleteOptions
+    )
         throws(APIError) -> DeleteOutcome
     {
         guard var object = stored(resource, namespace: namespace, name: name) else {
@@ -129,7 +131,8 @@ extension ObjectStore {
 
     /// Garbage collection: deletes dependents none of whose owners exist any more.
     private mutating func collectDependents(of uid: String, policy: String) {
-        let liveUIDs = Set(objects.values.flatMap { $0.values.compactMap { $0[path: ["metadata", "uid"]]?.stringValue } })
+        let liveUIDs = Set(
+            objects.values.flatMap { $0.values.compactMap { $0[path: ["metadata", "uid"]]?.stringValue } })
         for (resource, object) in dependents(of: uid) {
             let owners = (object[path: ["metadata", "ownerReferences"]]?.arrayValue ?? []).compactMap {
                 $0["uid"]?.stringValue
@@ -137,7 +140,8 @@ extension ObjectStore {
             guard owners.allSatisfy({ $0 == uid || !liveUIDs.contains($0) }) else { continue }
             let namespace = object[path: ["metadata", "namespace"]]?.stringValue
             let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
-            _ = try? delete(resource, namespace: namespace, name: name, options: DeleteOptions(propagationPolicy: policy))
+            _ = try? delete(
+                resource, namespace: namespace, name: name, options: DeleteOptions(propagationPolicy: policy))
         }
     }
 
@@ -149,7 +153,9 @@ extension ObjectStore {
                 $0["uid"]?.stringValue != uid
             }
             updated[path: ["metadata", "ownerReferences"]] = remaining.isEmpty ? nil : .array(remaining)
-            _ = try? replace(object, with: updated, resource, subresource: .main, ownership: .update(manager: "kube-controller-manager"))
+            _ = try? replace(
+                object, with: updated, resource, subresource: .main,
+                ownership: .update(manager: "kube-controller-manager"))
         }
     }
 

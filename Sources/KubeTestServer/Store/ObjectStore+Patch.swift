@@ -39,7 +39,8 @@ extension ObjectStore {
                 throw APIError.badRequest(
                     "PATCH, application/apply-patch+yaml: fieldManager is required for apply requests")
             }
-            return try apply(resource, namespace: namespace, name: name, body: body, subresource: subresource,
+            return try apply(
+                resource, namespace: namespace, name: name, body: body, subresource: subresource,
                 manager: manager, force: options.force)
         }
         guard let current = stored(resource, namespace: namespace, name: name) else {
@@ -78,7 +79,8 @@ extension ObjectStore {
             throw APIError.staleResourceVersion(resource, name: name)
         }
         let manager = options.fieldManager ?? options.defaultManager
-        let object = try replace(current, with: patched, resource, subresource: subresource,
+        let object = try replace(
+            current, with: patched, resource, subresource: subresource,
             ownership: .update(manager: manager))
         return (object, false)
     }
@@ -109,7 +111,9 @@ extension ObjectStore {
             guard subresource == .main else { throw APIError.notFound(resource, name: name) }
             let created = try ServerSideApply.apply(
                 applied, to: nil, manager: manager, force: force, resource: resource, now: now)
-            return (try create(resource, namespace: namespace, body: created, manager: manager, ownership: .applied), true)
+            return (
+                try create(resource, namespace: namespace, body: created, manager: manager, ownership: .applied), true
+            )
         }
         if let given = applied[path: ["metadata", "resourceVersion"]]?.stringValue, !given.isEmpty,
             given != current[path: ["metadata", "resourceVersion"]]?.stringValue

@@ -44,7 +44,8 @@ extension ObjectStore {
         } else if given != current[path: ["metadata", "resourceVersion"]]?.stringValue {
             throw APIError.staleResourceVersion(resource, name: name)
         }
-        return try replace(current, with: object, resource, subresource: subresource, ownership: .update(manager: manager))
+        return try replace(
+            current, with: object, resource, subresource: subresource, ownership: .update(manager: manager))
     }
 
     /// 400 when the body names another object than the URL; fills in an empty name.
@@ -53,13 +54,15 @@ extension ObjectStore {
         if bodyName.isEmpty {
             object[path: ["metadata", "name"]] = .string(name)
         } else if bodyName != name {
-            throw APIError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+            throw APIError.badRequest(
+                "the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
         }
     }
 
     /// Server-owned metadata a write cannot change.
     private static let systemMetadata = [
-        "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name",
+        "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace",
+        "name",
         "resourceVersion",
     ]
 

@@ -74,7 +74,9 @@ struct ObjectStore: Sendable {
 
     /// Starts serving `resource` (from a CRD).
     mutating func register(_ resource: ResourceType) {
-        resources.removeAll { $0.group == resource.group && $0.version == resource.version && $0.plural == resource.plural }
+        resources.removeAll {
+            $0.group == resource.group && $0.version == resource.version && $0.plural == resource.plural
+        }
         resources.append(resource)
     }
 
@@ -155,7 +157,8 @@ struct ObjectStore: Sendable {
     /// - Throws: 410 Expired (`too old resource version: X (Y)`) when events after it were dropped.
     func events(after resourceVersion: Int64, for storageKey: StorageKey) throws(APIError) -> [Event] {
         guard resourceVersion >= historyStart else {
-            throw APIError.tooOldResourceVersion(resourceVersion, oldest: historyStart + 1)
+            // kube's watch cache reports the version just before its oldest retained event (`oldest-1`).
+            throw APIError.tooOldResourceVersion(resourceVersion, oldest: historyStart)
         }
         return history.filter { $0.resourceVersion > resourceVersion && $0.storageKey == storageKey }
     }
