@@ -7,7 +7,8 @@ let package = Package(
     name: "FluxhelmBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        // Named explicitly: a path dependency is otherwise known by its directory name, which differs per clone.
+        .package(name: "fluxhelm", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.29.0", traits: ["MallocInterposer"]),
     ],
     targets: [
