@@ -74,7 +74,9 @@ private struct KubeconfigFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw .config(file: "kubeconfig \(path)", "not valid YAML: \(error)", cause: error)
+            // Yams' message spans lines (it quotes the offending line); keep the first, which has the position.
+            let firstLine = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+            throw .config(file: "kubeconfig \(path)", "not valid YAML: \(firstLine)", cause: error)
         }
         guard let root else { return }  // An empty file defines nothing, as in kubectl.
         guard let mapping = root.mapping else { throw .config(file: "kubeconfig \(path)", "not a YAML mapping") }
