@@ -3,7 +3,7 @@ import HelmEngine
 
 /// Helm's value flags, shared by every command that renders a chart.
 struct ValuesFlags: ParsableArguments {
-    @Option(name: [.short, .customLong("values")], help: "Specify values in a YAML file (can specify multiple).")
+    @Option(name: [.customShort("f"), .customLong("values")], help: "Specify values in a YAML file (can specify multiple).")
     var valueFiles: [String] = []
 
     @Option(name: .customLong("set"), help: "Set values on the command line (key1=val1,key2=val2).")
