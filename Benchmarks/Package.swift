@@ -21,6 +21,17 @@ let package = Package(
             ],
             path: "Benchmarks/KubeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "HelmBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "GoTemplate", package: "fluxhelm"),
+                .product(name: "HelmEngine", package: "fluxhelm"),
+                .product(name: "HelmRepo", package: "fluxhelm"),
+            ],
+            path: "Benchmarks/HelmBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
