@@ -9,13 +9,15 @@ struct TemplateCommand: AsyncParsableCommand {
         abstract: "Render chart templates locally and print the manifests, as `helm template` does."
     )
 
-    @Argument(help: "The release name, then the chart (a directory or .tgz); with one argument, the chart.")
+    @Argument(help: "The release name, then the chart (a directory, a .tgz, or a name with --repo); with one argument, the chart.")
     var arguments: [String]
 
     @Option(name: .customLong("name"), help: ArgumentHelp("The release name (Helm 2's form of NAME).", visibility: .hidden))
     var nameOption: String?
 
     @OptionGroup var valuesFlags: ValuesFlags
+
+    @OptionGroup var source: ChartSourceFlags
 
     @Option(name: [.short, .long], help: "The namespace of the release.")
     var namespace: String = "default"
@@ -62,7 +64,7 @@ struct TemplateCommand: AsyncParsableCommand {
         }
         capabilities = capabilities.addingAPIVersions(apiVersions)
 
-        let chart = try ChartLoader().load(path: chartPath)
+        let chart = try await source.load(chartPath)
         try ChartDependencies.checkPresent(chart)
         let userValues = try valuesFlags.options.merge()
         let prepared = try ReleaseValues.prepare(
