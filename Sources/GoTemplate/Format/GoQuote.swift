@@ -1,10 +1,10 @@
 /// Go's string quoting (`strconv.Quote`, `%q`, `%#U`) and the Unicode classes Go's lexer uses.
-enum GoQuote {
+package enum GoQuote {
     private static let hexDigits = Array("0123456789abcdef".utf8)
     private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
 
     /// `strconv.Quote`: a double-quoted Go string literal with Go's escapes.
-    static func quote(_ text: String, asciiOnly: Bool = false) -> String {
+    package static func quote(_ text: String, asciiOnly: Bool = false) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 2)
         out.append(UInt8(ascii: "\""))

@@ -60,7 +60,7 @@ extension Sprig {
         let canBackquote = s.unicodeScalars.allSatisfy { scalar in
             scalar != "`" && scalar != "\u{FEFF}" && (scalar == "\t" || !(scalar.value < 0x20 || scalar.value == 0x7F))
         }
-        return canBackquote ? "`" + s + "`" : GoFormat.quote(s)
+        return canBackquote ? "`" + s + "`" : GoQuote.quote(s)
     }
 
     static func findAll(_ a: [Value], must: Bool) throws -> Value {

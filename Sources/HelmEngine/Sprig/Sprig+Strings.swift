@@ -47,7 +47,7 @@ extension Sprig {
         "quote": function([], variadic: .any) { a in
             .string(
                 a.filter { if case .null = $0 { false } else { true } }
-                    .map { GoFormat.quote(GoCast.string($0)) }.joined(separator: " "))
+                    .map { GoQuote.quote(GoCast.string($0)) }.joined(separator: " "))
         },
         "squote": function([], variadic: .any) { a in
             .string(

@@ -9,7 +9,7 @@ extension Sprig {
             do {
                 url = try GoURL.parse(raw)
             } catch let error as GoURL.ParseError {
-                throw failure("unable to parse url: parse \(GoFormat.quote(raw)): \(error.message)")
+                throw failure("unable to parse url: parse \(GoQuote.quote(raw)): \(error.message)")
             }
             return .map([
                 "scheme": .string(url.scheme), "host": .string(url.host), "hostname": .string(url.hostname),
@@ -41,7 +41,7 @@ extension Sprig {
                 } catch let error as GoURL.ParseError {
                     throw failure(
                         "unable to parse userinfo in dict: parse "
-                            + "\(GoFormat.quote("proto://\(userinfo)@host")): \(error.message)")
+                            + "\(GoQuote.quote("proto://\(userinfo)@host")): \(error.message)")
                 }
             }
             return .string(url.description)
@@ -182,12 +182,12 @@ struct GoURL: CustomStringConvertible {
             }
             let port = hostPart[hostPart.index(after: close)...]
             if !GoURL.validOptionalPort(port) {
-                throw ParseError(message: "invalid port \(GoFormat.quote(String(port))) after host")
+                throw ParseError(message: "invalid port \(GoQuote.quote(String(port))) after host")
             }
         } else if let colon = hostPart.lastIndex(of: ":") {
             let port = hostPart[colon...]
             if !GoURL.validOptionalPort(port) {
-                throw ParseError(message: "invalid port \(GoFormat.quote(String(port))) after host")
+                throw ParseError(message: "invalid port \(GoQuote.quote(String(port))) after host")
             }
         }
         host = try GoURL.unescape(hostPart, .host)
@@ -267,7 +267,7 @@ struct GoURL: CustomStringConvertible {
                 guard i + 2 < bytes.count, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) else {
                     let end = min(i + 3, bytes.count)
                     let bad = String(decoding: bytes[i..<end], as: UTF8.self)
-                    throw ParseError(message: "invalid URL escape \(GoFormat.quote(bad))")
+                    throw ParseError(message: "invalid URL escape \(GoQuote.quote(bad))")
                 }
                 out.append(high << 4 | low)
                 i += 3

@@ -61,6 +61,6 @@ struct SprigTests {
     }
 
     @Test func testQuote_escapesLikeStrconvQuote() {
-        #expect(GoFormat.quote("a\"b\\c\n\t\u{a0}é\u{07}") == #""a\"b\\c\n\t\u00a0é\a""#)
+        #expect(GoQuote.quote("a\"b\\c\n\t\u{a0}é\u{07}") == #""a\"b\\c\n\t\u00a0é\a""#)
     }
 }

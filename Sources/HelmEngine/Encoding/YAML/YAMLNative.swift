@@ -1,3 +1,4 @@
+import GoTemplate
 /// A decoded YAML value before the JSON step: what go-yaml v2 puts in an `interface{}`
 /// (`map[interface{}]interface{}` maps keep non-string keys and duplicates in order).
 indirect enum YAMLNative {

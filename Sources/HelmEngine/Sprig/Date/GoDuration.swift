@@ -1,3 +1,4 @@
+import GoTemplate
 /// Go's `time.Duration` text form and parser.
 enum GoDuration {
     struct ParseError: Error { var message: String }
@@ -47,7 +48,7 @@ enum GoDuration {
 
     /// Go's `time.ParseDuration`: `[-+]` then one or more `NUMBER[.FRACTION]UNIT`.
     static func parse(_ text: String) throws(ParseError) -> Int64 {
-        let invalid = ParseError(message: "time: invalid duration \(GoFormat.quote(text))")
+        let invalid = ParseError(message: "time: invalid duration \(GoQuote.quote(text))")
         var s = Substring(text)
         var negative = false
         if let first = s.first, first == "-" || first == "+" {
@@ -70,12 +71,12 @@ enum GoDuration {
             let unitText = s.prefix { !($0 == "." || ($0.isASCII && $0.isNumber)) }
             s = s.dropFirst(unitText.count)
             if unitText.isEmpty {
-                throw ParseError(message: "time: missing unit in duration \(GoFormat.quote(text))")
+                throw ParseError(message: "time: missing unit in duration \(GoQuote.quote(text))")
             }
             guard let unit = units.first(where: { $0.0 == unitText }) else {
                 throw ParseError(
-                    message: "time: unknown unit \(GoFormat.quote(String(unitText))) in duration "
-                        + GoFormat.quote(text))
+                    message: "time: unknown unit \(GoQuote.quote(String(unitText))) in duration "
+                        + GoQuote.quote(text))
             }
             let number =
                 Double(

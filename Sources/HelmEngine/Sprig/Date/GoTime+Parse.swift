@@ -1,3 +1,4 @@
+import GoTemplate
 // Go's `time.ParseInLocation`, with Go's error texts.
 extension GoTime {
     struct ParseError: Error {
@@ -8,8 +9,8 @@ extension GoTime {
         -> ParseError
     {
         ParseError(
-            message: "parsing time \(GoFormat.quote(value)) as \(GoFormat.quote(layout)): cannot parse "
-                + "\(GoFormat.quote(valueElem)) as \(GoFormat.quote(layoutElem))")
+            message: "parsing time \(GoQuote.quote(value)) as \(GoQuote.quote(layout)): cannot parse "
+                + "\(GoQuote.quote(valueElem)) as \(GoQuote.quote(layoutElem))")
     }
 
     /// Go's `time.ParseInLocation(layout, value, zone)`.
@@ -239,11 +240,11 @@ extension GoTime {
         }
         if pm && hour < 12 { hour += 12 } else if am && hour == 12 { hour = 0 }
         if let rangeError {
-            throw ParseError(message: "parsing time \(GoFormat.quote(original)): \(rangeError) out of range")
+            throw ParseError(message: "parsing time \(GoQuote.quote(original)): \(rangeError) out of range")
         }
         if !value.isEmpty {
             throw ParseError(
-                message: "parsing time \(GoFormat.quote(original)): extra text: \(GoFormat.quote(String(value)))")
+                message: "parsing time \(GoQuote.quote(original)): extra text: \(GoQuote.quote(String(value)))")
         }
         if yearDay >= 0 {
             var remaining = yearDay
@@ -253,7 +254,7 @@ extension GoTime {
                 m += 1
             }
             if m > 12 {
-                throw ParseError(message: "parsing time \(GoFormat.quote(original)): day-of-year out of range")
+                throw ParseError(message: "parsing time \(GoQuote.quote(original)): day-of-year out of range")
             }
             month = m
             day = remaining
@@ -262,7 +263,7 @@ extension GoTime {
             if day < 0 { day = 1 }
         }
         if day < 1 || day > GoTime.daysIn(month: month, year: year) {
-            throw ParseError(message: "parsing time \(GoFormat.quote(original)): day out of range")
+            throw ParseError(message: "parsing time \(GoQuote.quote(original)): day out of range")
         }
         let wall =
             GoTime.days(year: year, month: month, day: day) * 86_400
