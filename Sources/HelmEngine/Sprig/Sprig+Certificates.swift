@@ -228,7 +228,7 @@ extension Sprig {
     static func ipAddresses(_ value: Value) throws -> [[UInt8]] {
         try (value.sliceElements ?? []).map { item in
             guard case .string(let text) = item else {
-                throw failure("error parsing ip: \(GoFormat.v(item)) is not a string")
+                throw failure("error parsing ip: \(GoFormatter.format(item)) is not a string")
             }
             guard let bytes = GoIP.parse(text) else { throw failure("error parsing ip: \(text)") }
             return bytes
@@ -238,7 +238,7 @@ extension Sprig {
     static func dnsNames(_ value: Value) throws -> [String] {
         try (value.sliceElements ?? []).map { item in
             guard case .string(let text) = item else {
-                throw failure("error processing alternate dns name: \(GoFormat.v(item)) is not a string")
+                throw failure("error processing alternate dns name: \(GoFormatter.format(item)) is not a string")
             }
             return text
         }

@@ -9,7 +9,7 @@ extension Sprig {
         "int64": function([.any]) { a in .int64(GoCast.int64(a[0])) },
         "float64": function([.any]) { a in .float(GoCast.float64(a[0])) },
         // `toDecimal` reads the value's text as octal (Unix permissions: "0777" → 511).
-        "toDecimal": function([.any]) { a in .int64(parseOctal(GoFormat.v(a[0])) ?? 0) },
+        "toDecimal": function([.any]) { a in .int64(parseOctal(GoFormatter.format(a[0])) ?? 0) },
     ]
 
     static let encodingFunctions: [String: TemplateFunction] = [

@@ -56,7 +56,7 @@ extension Sprig {
         },
         "cat": function([], variadic: .any) { a in
             .string(
-                a.filter { if case .null = $0 { false } else { true } }.map { GoFormat.v($0) }
+                a.filter { if case .null = $0 { false } else { true } }.map { GoFormatter.format($0) }
                     .joined(separator: " "))
         },
         "indent": function([.int, .string]) { a in try .string(indent(a[0].intArgument, a[1].stringArgument)) },

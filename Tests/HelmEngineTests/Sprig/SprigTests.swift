@@ -57,7 +57,7 @@ struct SprigTests {
 
     @Test func testFormat_mapsAndListsPrintLikeGo() {
         let value = Value.map(["b": .list([.int(1), .string("x")]), "a": .null, "c": .map([:])])
-        #expect(GoFormat.v(value) == "map[a:<nil> b:[1 x] c:map[]]")
+        #expect(GoFormatter.format(value) == "map[a:<nil> b:[1 x] c:map[]]")
     }
 
     @Test func testQuote_escapesLikeStrconvQuote() {

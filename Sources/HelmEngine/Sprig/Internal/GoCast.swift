@@ -80,7 +80,7 @@ enum GoCast {
         case .string(let s): return s
         case .list(let items, .uint8): return bytesToString(items)
         case .object(let object): return object.goDescription
-        default: return GoFormat.v(value)
+        default: return GoFormatter.format(value)
         }
     }
 

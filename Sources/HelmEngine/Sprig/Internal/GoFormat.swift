@@ -6,49 +6,6 @@ import GoTemplate
 /// `%q` (`quote`); these reproduce Go's output for every ``Value`` case.
 enum GoFormat {
     /// Go's `%v` of a value at top level (`<nil>` for nil, `map[a:1]`, `[a b]`, `1e+06`).
-    static func v(_ value: Value) -> String {
-        var out = ""
-        append(value, to: &out)
-        return out
-    }
-
-    private static func append(_ value: Value, to out: inout String) {
-        switch value {
-        case .null:
-            out += "<nil>"
-        case .bool(let b):
-            out += b ? "true" : "false"
-        case .int(let i, let kind):
-            out += kind == .uint64 || kind == .uint ? String(UInt(bitPattern: i)) : String(i)
-        case .float(let d):
-            out += formatFloat(d)
-        case .string(let s):
-            out += s
-        case .list(let items, _):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += " " }
-                append(item, to: &out)
-            }
-            out += "]"
-        case .map(let dict, _):
-            out += "map["
-            for (index, key) in dict.keys.sorted(by: goLess).enumerated() {
-                if index > 0 { out += " " }
-                out += key
-                out += ":"
-                append(dict[key] ?? .null, to: &out)
-            }
-            out += "]"
-        case .object(let object):
-            out += object.goDescription
-        }
-    }
-
-    // MARK: Floats
-
-    /// The shortest decimal digits of a finite, non-zero `d`, and the decimal point position:
-    /// `d == 0.DIGITS × 10^point`.
     static func shortestDigits(_ d: Double) -> (digits: [UInt8], point: Int) {
         // Swift's description is the shortest round-tripping form, as Go's; only its layout differs.
         let text = abs(d).description
