@@ -53,13 +53,6 @@ extension KubeConfig {
     }
 }
 
-/// One named entry (cluster, user or context) and the file it came from.
-private struct KubeconfigEntry {
-    var file: String
-    var field: String
-    var body: Node
-}
-
 /// One kubeconfig file, parsed into its named entries.
 private struct KubeconfigFile {
     var path: String
@@ -89,7 +82,7 @@ private struct KubeconfigFile {
     private static func entries(_ root: Node.Mapping, _ list: String, body: String, path: String)
         throws(KubeAPIError) -> [(String, KubeconfigEntry)]
     {
-        guard let node = root[list], !isNull(node) else { return [] }
+        guard let node = root[list], !FieldReader.isNull(node) else { return [] }
         guard let sequence = node.sequence else {
             throw .config(file: "kubeconfig \(path)", field: list, "must be a list")
         }
@@ -100,7 +93,7 @@ private struct KubeconfigFile {
                 throw .config(file: "kubeconfig \(path)", field: "\(field).name", "missing")
             }
             let content = item.mapping?[body] ?? Node.mapping(Node.Mapping([]))
-            guard content.mapping != nil || isNull(content) else {
+            guard content.mapping != nil || FieldReader.isNull(content) else {
                 throw .config(file: "kubeconfig \(path)", field: "\(field).\(body)", "must be a mapping")
             }
             result.append((name, KubeconfigEntry(file: path, field: "\(field).\(body)", body: content)))
@@ -108,10 +101,6 @@ private struct KubeconfigFile {
         return result
     }
 
-    static func isNull(_ node: Node) -> Bool {
-        if case .scalar(let s) = node { return s.string == "null" || s.string == "~" || s.string.isEmpty }
-        return false
-    }
 }
 
 /// kubeconfig files merged in order; the first definition of each name wins.
@@ -157,7 +146,16 @@ private struct MergedKubeconfig {
         config.certificateAuthorityPEM = try cluster.bytes(
             data: "certificate-authority-data", file: "certificate-authority")
         config.insecureSkipTLSVerify = try cluster.bool("insecure-skip-tls-verify") ?? false
-        config.tlsServerName = try cluster.string("tls-server-name")
+        config.tlsServerName = try cluster.string("tls-server-name").flatMap { $0.isEmpty ? nil : $0 }
+        if let proxy = try cluster.string("proxy-url"), !proxy.isEmpty {
+            do {
+                _ = try ProxyURL(parsing: proxy)
+            } catch {
+                throw cluster.fail("proxy-url", error.message)
+            }
+            config.proxyURL = proxy
+        }
+        config.disableCompression = try cluster.bool("disable-compression") ?? false
 
         let userName = try ctx.string("user") ?? ""
         if !userName.isEmpty {
@@ -179,57 +177,8 @@ private struct MergedKubeconfig {
                     file: "kubeconfig \(userEntry.file)", field: "\(userEntry.field).\(missing)",
                     "missing (a client certificate needs both a certificate and a key)")
             }
-            let hasCredentials =
-                config.clientCertificatePEM != nil || config.token != nil || config.tokenFile != nil
-                || config.username != nil
-            for plugin in ["exec", "auth-provider"] where !hasCredentials && user.has(plugin) {
-                throw .config(
-                    file: "kubeconfig \(userEntry.file)", field: "\(userEntry.field).\(plugin)",
-                    "credential plugins are not supported; use a token, tokenFile or client certificate")
-            }
+            try user.applyCredentialPlugins(to: &config, userName: userName, cluster: cluster)
         }
         return config
-    }
-}
-
-/// Reads typed fields of one entry, naming the file and field path in every error.
-private struct FieldReader {
-    let entry: KubeconfigEntry
-    var directory: String { FileReader.directory(of: entry.file) }
-
-    private func fail(_ key: String, _ what: String) -> KubeAPIError {
-        .config(file: "kubeconfig \(entry.file)", field: "\(entry.field).\(key)", what)
-    }
-
-    func has(_ key: String) -> Bool { entry.body.mapping?[key] != nil }
-
-    func string(_ key: String) throws(KubeAPIError) -> String? {
-        guard let node = entry.body.mapping?[key], !KubeconfigFile.isNull(node) else { return nil }
-        guard case .scalar(let scalar) = node else { throw fail(key, "must be a string") }
-        return scalar.string
-    }
-
-    func bool(_ key: String) throws(KubeAPIError) -> Bool? {
-        guard let text = try string(key) else { return nil }
-        switch text.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default: throw fail(key, "\"\(text)\" is not a boolean")
-        }
-    }
-
-    /// The `*-data` field (base64) when present, else the contents of the file the path field names.
-    func bytes(data dataKey: String, file fileKey: String) throws(KubeAPIError) -> [UInt8]? {
-        if let encoded = try string(dataKey), !encoded.isEmpty {
-            // Go's base64 decoder skips line breaks; anything else outside the alphabet is an error.
-            let compact = encoded.filter { $0 != "\n" && $0 != "\r" }
-            guard let data = Data(base64Encoded: compact) else { throw fail(dataKey, "not valid base64") }
-            return [UInt8](data)
-        }
-        if let path = try string(fileKey), !path.isEmpty {
-            let resolved = FileReader.resolve(path, against: directory)
-            return try FileReader.read(resolved, what: "kubeconfig \(entry.file): \(entry.field).\(fileKey)")
-        }
-        return nil
     }
 }

@@ -27,11 +27,19 @@ public struct KubeConfig: Sendable, Hashable {
     public var password: String?
     /// Skip verifying the server's certificate. Never use this in production.
     public var insecureSkipTLSVerify: Bool
-    /// The name to verify the server's certificate against instead of the host in ``server``.
-    ///
-    /// - Important: KubeAPI verifies the certificate chain against the CA but does not check the certificate's
-    ///   name when this is set, because its HTTP client cannot override the TLS server name per connection.
+    /// The name to send as TLS SNI and to verify the server's certificate against instead of the host in
+    /// ``server`` (`tls-server-name`). The connection still goes to ``server``'s host, and HTTP requests still
+    /// carry that host in `Host`.
     public var tlsServerName: String?
+    /// A credential plugin that supplies the token or client certificate (`users[].user.exec`); used only when
+    /// neither ``token`` nor ``tokenFile`` is set.
+    public var execPlugin: ExecCredentialPlugin?
+    /// The proxy for every connection to the cluster (`proxy-url`): `http://[user:password@]host[:port]` (the
+    /// connection to the API server is tunnelled with `CONNECT`) or `socks5://host[:port]`.
+    public var proxyURL: String?
+    /// The cluster's `disable-compression` setting. KubeAPI never asks for compressed responses (it trades the
+    /// bandwidth for CPU and memory), so this is always in effect; it is kept to pass on to exec plugins.
+    public var disableCompression: Bool
     /// Where these settings came from (file and context, or `in-cluster`), for messages.
     public var source: String
 
@@ -54,6 +62,9 @@ public struct KubeConfig: Sendable, Hashable {
         self.insecureSkipTLSVerify = insecureSkipTLSVerify
         self.tlsServerName = tlsServerName
         self.source = source
+        execPlugin = nil
+        proxyURL = nil
+        disableCompression = false
     }
 
     /// Chooses settings as kubectl does: an explicit path, else `KUBECONFIG`, else `~/.kube/config` if it exists,
