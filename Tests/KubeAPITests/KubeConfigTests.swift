@@ -92,7 +92,7 @@ struct KubeConfigTests {
         ),
         (
             "current-context: a\ncontexts:\n- name: a\n  context: {cluster: c, user: u}\nclusters:\n- name: c\n  cluster: {server: https://h}\nusers:\n- name: u\n  user: {exec: {command: aws}}",
-            "kubeconfig /x/config: users[0].user.exec: credential plugins are not supported"
+            "kubeconfig /x/config: users[0].user.exec.apiVersion: missing"
         ),
         ("clusters: 5", "kubeconfig /x/config: clusters: must be a list"),
         ("clusters:\n- cluster: {server: https://h}", "kubeconfig /x/config: clusters[0].name: missing"),

@@ -30,6 +30,10 @@ public struct KubeConfig: Sendable, Hashable {
     /// The name to send as TLS SNI and to verify the server's certificate against instead of the host in
     /// ``server`` (`tls-server-name`). The connection still goes to ``server``'s host, and HTTP requests still
     /// carry that host in `Host`.
+    ///
+    /// - Note: Unlike Go, NIOSSL also accepts a certificate whose IP-address SAN is the address connected to,
+    ///   whatever this name is. Such a certificate is still signed by the trusted CA for that address. A DNS
+    ///   name is required here: an IP address is refused by ``HTTPKubeTransport``.
     public var tlsServerName: String?
     /// A credential plugin that supplies the token or client certificate (`users[].user.exec`); used only when
     /// neither ``token`` nor ``tokenFile`` is set.
