@@ -175,6 +175,22 @@ struct ExecCredentialTests {
         #expect(lines.messages.contains("exec credential plugin: using cached profile"))
     }
 
+    @Test func testRun_longStderrLinesAreCut() async throws {
+        let dir = try PluginDirectory()
+        let command = try dir.script(
+            "long", "head -c 5000 /dev/zero | tr '\\0' x >&2\necho >&2\necho 'final line' >&2\nexit 1")
+        let lines = LogRecorder()
+        let runner = ExecPluginRunner(logger: Logger(label: "test", factory: { _ in lines }))
+        do {
+            _ = try await runner.run(Self.plugin(command), cluster: nil)
+            Issue.record("a failing plugin succeeded")
+        } catch {
+            #expect(error.message.hasSuffix("exited with status 1: final line"), "got: \(error.message)")
+        }
+        let prefix = "exec credential plugin: "
+        #expect(lines.messages == [prefix + String(repeating: "x", count: ExecPluginRunner.maximumLineBytes), prefix + "final line"])
+    }
+
     @Test func testRun_missingCommandIncludesInstallHint() async throws {
         let dir = try PluginDirectory()
         let byPath = try #require(await Self.failure(Self.plugin("\(dir.path)/no-such-plugin")))

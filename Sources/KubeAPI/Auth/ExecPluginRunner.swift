@@ -131,19 +131,23 @@ struct ExecPluginRunner: Sendable {
             logged += bytes.count
             logger.notice("exec credential plugin: \(text)", metadata: ["plugin": "\(label)"])
         }
+        // After a line is cut at the cap, the rest of it is skipped up to its newline.
+        var skipping = false
         for try await buffer in stream {
             buffer.withUnsafeBytes { pending.append(contentsOf: $0) }
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                emit(pending[..<newline])
+                if !skipping { emit(pending[..<newline]) }
+                skipping = false
                 pending.removeSubrange(...newline)
             }
             // A line with no end in sight is cut, so one endless line cannot grow memory.
             if pending.count > maximumLineBytes {
-                emit(pending[...])
+                if !skipping { emit(pending[...]) }
+                skipping = true
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        if !pending.isEmpty { emit(pending[...]) }
+        if !pending.isEmpty && !skipping { emit(pending[...]) }
         return last
     }
 }
