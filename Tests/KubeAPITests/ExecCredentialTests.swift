@@ -107,7 +107,10 @@ struct ExecCredentialTests {
     @Test func testRun_withoutProvideClusterInfoOnlyInteractiveIsPassed() {
         let info = ExecClusterInfo.execInfo(
             plugin: Self.plugin("x"), cluster: ExecClusterInfo(KubeConfig(server: "https://h")))
-        #expect(info == #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","spec":{"interactive":false}}"#)
+        #expect(
+            info
+                == #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","spec":{"interactive":false}}"#
+        )
     }
 
     @Test func testRun_badJSONNamesUserAndCommand() async throws {
@@ -123,20 +126,34 @@ struct ExecCredentialTests {
     }
 
     @Test(arguments: [
-        (#"{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"t"}}"#,
-         "is configured for API version client.authentication.k8s.io/v1 but printed apiVersion \"client.authentication.k8s.io/v1beta1\""),
-        (#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"Other","status":{"token":"t"}}"#,
-         "printed kind \"Other\", expected ExecCredential"),
-        (#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential"}"#,
-         "printed an ExecCredential without a status"),
-        (#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}}"#,
-         "returned neither a token nor a client certificate and key"),
-        (#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"c"}}"#,
-         "returned clientCertificateData without clientKeyData"),
-        (#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"t","expirationTimestamp":"tomorrow"}}"#,
-         "status.expirationTimestamp \"tomorrow\" is not an RFC 3339 time"),
-        (#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":5}}"#,
-         "status.token is not a string"),
+        (
+            #"{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"t"}}"#,
+            "is configured for API version client.authentication.k8s.io/v1 but printed apiVersion \"client.authentication.k8s.io/v1beta1\""
+        ),
+        (
+            #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"Other","status":{"token":"t"}}"#,
+            "printed kind \"Other\", expected ExecCredential"
+        ),
+        (
+            #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential"}"#,
+            "printed an ExecCredential without a status"
+        ),
+        (
+            #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}}"#,
+            "returned neither a token nor a client certificate and key"
+        ),
+        (
+            #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"c"}}"#,
+            "returned clientCertificateData without clientKeyData"
+        ),
+        (
+            #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"t","expirationTimestamp":"tomorrow"}}"#,
+            "status.expirationTimestamp \"tomorrow\" is not an RFC 3339 time"
+        ),
+        (
+            #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":5}}"#,
+            "status.token is not a string"
+        ),
         ("", "printed nothing"),
     ])
     func testParse_invalidCredentials(output: String, expectedSuffixStart: String) {
@@ -151,8 +168,10 @@ struct ExecCredentialTests {
     }
 
     @Test func testParse_fractionalAndOffsetTimestamps() {
-        #expect(ExecCredential.parseTimestamp("2030-01-02T03:04:05.250Z") == Date(timeIntervalSince1970: 1_893_553_445.25))
-        #expect(ExecCredential.parseTimestamp("2030-01-02T05:04:05+02:00") == Date(timeIntervalSince1970: 1_893_553_445))
+        #expect(
+            ExecCredential.parseTimestamp("2030-01-02T03:04:05.250Z") == Date(timeIntervalSince1970: 1_893_553_445.25))
+        #expect(
+            ExecCredential.parseTimestamp("2030-01-02T05:04:05+02:00") == Date(timeIntervalSince1970: 1_893_553_445))
     }
 
     @Test func testRun_nonZeroExitQuotesLastStderrLine() async throws {
@@ -188,16 +207,23 @@ struct ExecCredentialTests {
             #expect(error.message.hasSuffix("exited with status 1: final line"), "got: \(error.message)")
         }
         let prefix = "exec credential plugin: "
-        #expect(lines.messages == [prefix + String(repeating: "x", count: ExecPluginRunner.maximumLineBytes), prefix + "final line"])
+        #expect(
+            lines.messages == [
+                prefix + String(repeating: "x", count: ExecPluginRunner.maximumLineBytes), prefix + "final line",
+            ])
     }
 
     @Test func testRun_missingCommandIncludesInstallHint() async throws {
         let dir = try PluginDirectory()
         let byPath = try #require(await Self.failure(Self.plugin("\(dir.path)/no-such-plugin")))
         #expect(byPath.code == .config)
-        #expect(byPath.message.hasSuffix("executable not found: see https://example.test/install"), "got: \(byPath.message)")
+        #expect(
+            byPath.message.hasSuffix("executable not found: see https://example.test/install"), "got: \(byPath.message)"
+        )
         let byName = try #require(await Self.failure(Self.plugin("fluxhelm-no-such-plugin-\(UUID().uuidString)")))
-        #expect(byName.message.hasSuffix("executable not found in PATH: see https://example.test/install"), "got: \(byName.message)")
+        #expect(
+            byName.message.hasSuffix("executable not found in PATH: see https://example.test/install"),
+            "got: \(byName.message)")
         #expect(byName.message.hasPrefix("kubeconfig /k/config: users[0].user.exec: user \"dev\" exec plugin"))
     }
 
@@ -214,7 +240,9 @@ struct ExecCredentialTests {
         let dir = try PluginDirectory()
         let command = try dir.script("huge", "head -c 2000000 /dev/zero")
         let error = try #require(await Self.failure(Self.plugin(command)))
-        #expect(error.message.hasSuffix("printed more than \(ExecPluginRunner.maximumOutputBytes) bytes"), "got: \(error.message)")
+        #expect(
+            error.message.hasSuffix("printed more than \(ExecPluginRunner.maximumOutputBytes) bytes"),
+            "got: \(error.message)")
     }
 
     @Test func testRun_hangingPluginIsKilledAtItsTimeout() async throws {

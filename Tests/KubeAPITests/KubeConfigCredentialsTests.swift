@@ -156,7 +156,8 @@ struct KubeConfigCredentialsTests {
     @Test func testOIDC_presentIdTokenBecomesBearerToken() throws {
         let token = Self.jwt(exp: 4_102_444_800)  // 2100-01-01
         let yaml = Self.kubeconfig(
-            user: "auth-provider: {name: oidc, config: {client-id: k, idp-issuer-url: https://idp, id-token: \(token)}}")
+            user: "auth-provider: {name: oidc, config: {client-id: k, idp-issuer-url: https://idp, id-token: \(token)}}"
+        )
         let config = try KubeConfig.parse(yaml: yaml, path: "/x/config")
         #expect(config.token == token)
         #expect(FieldReader.jwtExpiry(token) == Date(timeIntervalSince1970: 4_102_444_800))
@@ -168,7 +169,9 @@ struct KubeConfigCredentialsTests {
     @Test func testOIDC_expiredIdTokenIsAClearError() {
         let token = Self.jwt(exp: 1_000_000_000)  // 2001
         let yaml = Self.kubeconfig(
-            user: "auth-provider: {name: oidc, config: {id-token: \(token), refresh-token: r, idp-issuer-url: https://i}}")
+            user:
+                "auth-provider: {name: oidc, config: {id-token: \(token), refresh-token: r, idp-issuer-url: https://i}}"
+        )
         do {
             _ = try KubeConfig.parse(yaml: yaml, path: "/x/config")
             Issue.record("an expired id-token was accepted")
@@ -176,16 +179,26 @@ struct KubeConfigCredentialsTests {
             #expect(error.code == .config)
             #expect(
                 error.message.hasPrefix(
-                    "kubeconfig /x/config: users[0].user.auth-provider.config.id-token: expired at 2001-09-09T01:46:40Z"),
+                    "kubeconfig /x/config: users[0].user.auth-provider.config.id-token: expired at 2001-09-09T01:46:40Z"
+                ),
                 "got: \(error.message)")
             #expect(error.message.contains("does not refresh OIDC tokens"))
         }
     }
 
     @Test(arguments: [
-        ("proxy-url: ftp://p", "kubeconfig /x/config: clusters[0].cluster.proxy-url: \"ftp://p\": scheme \"ftp\" is not supported"),
-        ("proxy-url: https://p:3128", "kubeconfig /x/config: clusters[0].cluster.proxy-url: \"https://p:3128\": https proxies are not supported"),
-        ("proxy-url: socks5://u:p@p", "kubeconfig /x/config: clusters[0].cluster.proxy-url: \"socks5://u:p@p\": SOCKS5 proxies with a user name"),
+        (
+            "proxy-url: ftp://p",
+            "kubeconfig /x/config: clusters[0].cluster.proxy-url: \"ftp://p\": scheme \"ftp\" is not supported"
+        ),
+        (
+            "proxy-url: https://p:3128",
+            "kubeconfig /x/config: clusters[0].cluster.proxy-url: \"https://p:3128\": https proxies are not supported"
+        ),
+        (
+            "proxy-url: socks5://u:p@p",
+            "kubeconfig /x/config: clusters[0].cluster.proxy-url: \"socks5://u:p@p\": SOCKS5 proxies with a user name"
+        ),
         ("proxy-url: 'http://'", "kubeconfig /x/config: clusters[0].cluster.proxy-url: \"http://\" has no host"),
     ])
     func testProxyURL_invalidIsAClearError(cluster: String, expectedPrefix: String) {

@@ -30,7 +30,8 @@ struct TransportProxyTests {
             try await ConnectProxy.withProxy { proxy in
                 let kubeconfig = try String(contentsOfFile: server.kubeconfigPath, encoding: .utf8)
                     .replacingOccurrences(
-                        of: "    server: ", with: "    proxy-url: http://alice:s%40cret@127.0.0.1:\(proxy.port)\n    server: ")
+                        of: "    server: ",
+                        with: "    proxy-url: http://alice:s%40cret@127.0.0.1:\(proxy.port)\n    server: ")
                 let config = try KubeConfig.parse(yaml: kubeconfig, path: server.kubeconfigPath)
                 #expect(config.proxyURL == "http://alice:s%40cret@127.0.0.1:\(proxy.port)")
                 try await withKubeClient(config: config) { client in
@@ -239,7 +240,8 @@ final class ConnectProxy: Sendable {
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<start + needle.count].elementsEqual(needle) {
             return start
         }
         return nil

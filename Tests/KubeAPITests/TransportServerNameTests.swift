@@ -106,7 +106,9 @@ struct TransportServerNameTests {
         #expect(v6.dnsOverride == ["k": "fd00::1"])
         #expect(v6.hostHeader == "[fd00::1]")
 
-        #expect(try ServerNameOverride(server: "https://Kube.Internal:443", serverName: "kube.internal", source: "t") == nil)
+        #expect(
+            try ServerNameOverride(server: "https://Kube.Internal:443", serverName: "kube.internal", source: "t") == nil
+        )
         #expect(try ServerNameOverride(server: "http://10.0.0.1", serverName: "kube.internal", source: "t") == nil)
         #expect(throws: KubeAPIError(code: .config, message: "")) {
             _ = try ServerNameOverride(server: "https://h", serverName: "10.0.0.2", source: "t")

@@ -24,8 +24,7 @@ struct ExecPluginRunner: Sendable {
     /// - Throws: ``KubeAPIError/Code/config`` naming the kubeconfig user and command when the plugin cannot run,
     ///   fails or prints something that is not a valid credential; ``KubeAPIError/Code/timeout`` when it runs
     ///   too long; ``KubeAPIError/Code/cancelled`` when the calling task is cancelled.
-    func run(_ plugin: ExecCredentialPlugin, cluster: ExecClusterInfo?) async throws(KubeAPIError) -> ExecCredential
-    {
+    func run(_ plugin: ExecCredentialPlugin, cluster: ExecClusterInfo?) async throws(KubeAPIError) -> ExecCredential {
         if plugin.interactiveMode == .always {
             throw .config(
                 "\(plugin.label): needs a terminal (interactiveMode: Always), which fluxhelm never has; use a plugin "

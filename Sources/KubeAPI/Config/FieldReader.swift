@@ -27,7 +27,8 @@ struct FieldReader {
         var result: [FieldReader] = []
         for (i, item) in items.enumerated() {
             guard item.mapping != nil else { throw fail("\(key)[\(i)]", "must be a mapping") }
-            result.append(FieldReader(entry: KubeconfigEntry(file: entry.file, field: "\(entry.field).\(key)[\(i)]", body: item)))
+            result.append(
+                FieldReader(entry: KubeconfigEntry(file: entry.file, field: "\(entry.field).\(key)[\(i)]", body: item)))
         }
         return result
     }
