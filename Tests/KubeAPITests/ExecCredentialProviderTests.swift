@@ -134,6 +134,37 @@ struct ExecCredentialProviderTests {
         }
     }
 
+    @Test func testClient_kubeconfigExecEntryEndToEnd() async throws {
+        let dir = try PluginDirectory()
+        _ = try dir.script(
+            "plugin.sh",
+            #"echo "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"$1\"}}""#
+        )
+        try await KubeTestServer.withServer(configuration: .init(bearerToken: "s3cret")) { server in
+            try writeFile(
+                "\(dir.path)/config",
+                """
+                current-context: a
+                contexts: [{name: a, context: {cluster: c, user: u}}]
+                clusters: [{name: c, cluster: {server: "\(server.baseURL)"}}]
+                users:
+                - name: u
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1
+                      command: ./plugin.sh
+                      args: [s3cret]
+                      interactiveMode: Never
+                """)
+            let config = try KubeConfig.load(kubeconfigPath: "\(dir.path)/config")
+            #expect(config.execPlugin?.command == "\(dir.path)/./plugin.sh")
+            try await withKubeClient(config: config) { client in
+                _ = try await client.list(.configMap, namespace: "default")
+            }
+            #expect(dir.runs == 1)
+        }
+    }
+
     @Test func testClient_persistentlyRejectedTokenIsUnauthorizedAfterOneRefresh() async throws {
         let dir = try PluginDirectory()
         let command = try dir.script("wrong", "echo '\(ExecCredentialTests.tokenJSON("wrong"))'")
