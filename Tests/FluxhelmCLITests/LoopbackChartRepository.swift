@@ -78,7 +78,8 @@ struct TestChartArchive {
             at: chart.appendingPathComponent("templates"), withIntermediateDirectories: true)
         try "apiVersion: v2\nname: \(name)\nversion: \(version)\n".write(
             to: chart.appendingPathComponent("Chart.yaml"), atomically: true, encoding: .utf8)
-        try "greeting: hello\n".write(to: chart.appendingPathComponent("values.yaml"), atomically: true, encoding: .utf8)
+        try "greeting: hello\n".write(
+            to: chart.appendingPathComponent("values.yaml"), atomically: true, encoding: .utf8)
         let template = """
             apiVersion: v1
             kind: ConfigMap
@@ -138,8 +139,8 @@ func runFluxhelmAsync(_ arguments: [String], environment: [String: String] = [:]
     defer { try? FileManager.default.removeItem(at: dir) }
     let outURL = dir.appendingPathComponent("stdout")
     let errURL = dir.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let process = Process()
     process.executableURL = fluxhelmExecutable()
     process.arguments = arguments
