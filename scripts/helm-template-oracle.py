@@ -10,6 +10,9 @@ for hooks; its helpers are imported from there), plus: values merged in Helm's f
 --set-string, --set-file, --set-literal), the capabilities options the SDK takes (kube_version, api_versions) on
 both routes, and --show-only selecting `# Source:` documents by path with shell-style matching.
 Helm's error goes to stderr as one `Error: …` line with exit status 1.
+Limits: values reach the SDK as JSON, so a number given with --set is a float64 here where helm template keeps
+strvals' int64 (cases must not print the Go type of a --set number); -f files are read with the SDK's
+values_from_yaml, whose error text is not the CLI's loader.LoadValues text.
 Used only to produce expected output; never run by the tests.
 """
 from __future__ import annotations
