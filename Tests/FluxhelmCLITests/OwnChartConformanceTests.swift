@@ -4,8 +4,8 @@ import Testing
 /// fluxhelm's own chart-level conformance cases (`Conformance/cases.json`): small charts written for the features
 /// real-world charts rarely exercise together (subcharts as directories and archives, aliases, conditions and tags,
 /// import-values, globals, library charts, schema failures, `--set` syntax, `.helmignore`, `.Files`, CRDs, hooks,
-/// `--show-only`, capabilities, v1 charts). Expected output and error text come only from real Helm
-/// (`scripts/gen-own-conformance`); each case must match byte for byte.
+/// `--show-only`, capabilities, v1 charts, archives, template errors, `show`). Expected output and error text come
+/// only from real Helm (`scripts/gen-own-conformance`); each case must match byte for byte.
 struct OwnChartConformanceTests {
     @Test(arguments: OwnConformance.cases)
     func testTemplate_matchesHelmByteForByte(_ testCase: OwnConformance.Case) throws {
@@ -86,11 +86,16 @@ enum OwnConformance {
         else { return [] }
         return table.compactMap { entry -> Case? in
             guard let name = entry["name"] as? String, let chart = entry["chart"] as? String else { return nil }
+            // `show FORMAT CHART`, or `template REL CHART --namespace NS ARGS…`.
             let arguments =
-                [
-                    "template", entry["release"] as? String ?? "rel", chart,
-                    "--namespace", entry["namespace"] as? String ?? "ns",
-                ] + (entry["args"] as? [String] ?? [])
+                if let format = entry["show"] as? String {
+                    ["show", format, chart]
+                } else {
+                    [
+                        "template", entry["release"] as? String ?? "rel", chart,
+                        "--namespace", entry["namespace"] as? String ?? "ns",
+                    ] + (entry["args"] as? [String] ?? [])
+                }
             let expected = directory.appendingPathComponent("expected")
             return Case(
                 name: name, arguments: arguments,
