@@ -123,10 +123,14 @@ def user_values(a) -> dict:
         except helm.HelmError as e:
             raise ValueError(f"failed to parse {f}: {getattr(e, 'detail', None) or e}")
         vals = kit.merge_maps(vals, cur)
+    # helm template parses every --set (then every --set-string) INTO the same map, so an index can extend a list an
+    # earlier flag of that kind made; the SDK parses one expression into an empty map, so the flags of one kind are
+    # given to it as one comma-joined expression (the same sequence of assignments). An index into a list from -f
+    # or from a flag of another kind is still not reproduced: cases must not rely on it.
     for flag, items, parse in [
         ("--set-json", a.set_json, helm.parse_set_json),
-        ("--set", a.set, helm.parse_set_string),
-        ("--set-string", a.set_string, helm.parse_set_string_values),
+        ("--set", [",".join(a.set)] if a.set else [], helm.parse_set_string),
+        ("--set-string", [",".join(a.set_string)] if a.set_string else [], helm.parse_set_string_values),
         ("--set-file", a.set_file, helm.parse_set_file),
         ("--set-literal", a.set_literal, helm.parse_set_literal),
     ]:
