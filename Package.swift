@@ -217,7 +217,14 @@ let package = Package(
         ),
         .testTarget(
             name: "FluxhelmCLITests",
-            dependencies: ["fluxhelm"],
+            dependencies: [
+                "fluxhelm",
+                // `template --repo` tests run a loopback chart repository in the test process.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -9,6 +9,9 @@ extension ManifestHead {
         let value: Value
         do {
             value = try GoYAML.decode(document, file: sourcePath)
+        } catch let error as EncodingError {
+            // Go's text only: the message already names the template (`YAML parse error on PATH: …`).
+            throw RenderError.yamlParse(path: sourcePath, message: error.message)
         } catch {
             throw RenderError.yamlParse(path: sourcePath, message: "\(error)")
         }

@@ -27,7 +27,14 @@ public enum ReleaseValues {
     ) throws -> Prepared {
         var chart = chart
         var warnings: [String] = []
-        try ChartDependencies.process(&chart, values: values, warnings: &warnings)
+        do {
+            try ChartDependencies.process(&chart, values: values, warnings: &warnings)
+        } catch let error as ChartError {
+            // Helm's install wraps ProcessDependencies' error in these words.
+            throw ChartError(
+                code: error.code, message: "chart dependencies processing failed: " + error.message, path: error.path,
+                cause: error)
+        }
         let coalesced = try Values.coalesce(chart: chart, values: values, warnings: &warnings)
         if !skipSchemaValidation {
             try ValuesSchema.validate(chart: chart, values: coalesced)

@@ -130,6 +130,11 @@ extension RepositoryClient {
         if error is CancellationError {
             return RepoError(code: .unreachable, message: "fetching \(url) was cancelled", location: url)
         }
+        // A socket error reads as Go's net package words it (`connect: connection refused`), not NIO's description.
+        if let io = error as? IOError {
+            let reason = String(cString: strerror(io.errnoCode)).lowercased()
+            return .unreachable(url, SendableDescription(text: "connect: " + reason))
+        }
         return .unreachable(url, SendableDescription(error))
     }
 }

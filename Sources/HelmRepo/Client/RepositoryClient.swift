@@ -84,6 +84,9 @@ public final class RepositoryClient: Sendable {
             )
         )
         httpConfiguration.decompression = .disabled
+        // A refused or failed connection is reported at once, as Helm's Go client does, instead of being retried
+        // with backoff until the connect timeout (30 s for an unreachable repository).
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         self.httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
         self.cache = ChartCache(directory: configuration.cacheDirectory)
     }

@@ -214,4 +214,5 @@ extension RepositoryIndex {
 struct SendableDescription: Error, Sendable, CustomStringConvertible {
     let description: String
     init(_ error: any Error) { self.description = String(describing: error) }
+    init(text: String) { self.description = text }
 }

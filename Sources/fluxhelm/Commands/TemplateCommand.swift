@@ -58,12 +58,25 @@ struct TemplateCommand: AsyncParsableCommand {
         var capabilities = Capabilities.default
         if let kubeVersion {
             guard let parsed = KubeVersion(parsing: kubeVersion) else {
-                throw CLIError("invalid kube version '\(kubeVersion)': could not parse as a Kubernetes version")
+                // Helm's words (k8s.io/apimachinery's version parser behind common.ParseKubeVersion).
+                let numbers = kubeVersion.drop { $0 == "v" }
+                let reason =
+                    numbers.first?.isNumber == true && !numbers.contains(".")
+                    ? "illegal version string \"\(kubeVersion)\"" : "could not parse \"\(kubeVersion)\" as version"
+                throw CLIError("invalid kube version '\(kubeVersion)': \(reason)")
             }
             capabilities.kubeVersion = parsed
         }
-        capabilities = capabilities.addingAPIVersions(apiVersions)
+        // A string-slice flag in Helm: each use may hold a comma-separated list.
+        capabilities = capabilities.addingAPIVersions(
+            apiVersions.flatMap { $0.split(separator: ",").map(String.init) })
 
+        // Helm's LocateChart: a missing path that is clearly a path (absolute or starting with `.`) is named as such.
+        if source.repository == nil, chartPath.hasPrefix(".") || chartPath.hasPrefix("/"),
+            !FileManager.default.fileExists(atPath: chartPath)
+        {
+            throw CLIError("path \"\(chartPath)\" not found")
+        }
         let chart = try await source.load(chartPath)
         try ChartDependencies.checkPresent(chart)
         let userValues = try valuesFlags.options.merge()

@@ -1,0 +1,1 @@
+{{- define "meta.shared" -}}shared-from-{{ .Chart.Name }}{{- end -}}
