@@ -18,6 +18,11 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
             case locked = "locked"
             case conflict = "conflict"
             case storage = "storage"
+            case invalidManifest = "invalid_manifest"
+            case resourceConflict = "resource_conflict"
+            case resourceFailed = "resource_failed"
+            case invalidOperation = "invalid_operation"
+            case timeout = "timeout"
         }
 
         private let base: Base
@@ -44,6 +49,17 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
         public static let conflict = Code(.conflict)
         /// The storage backend failed (API server error, I/O error).
         public static let storage = Code(.storage)
+        /// A rendered manifest cannot be turned into objects: bad YAML, a missing kind, or a kind the cluster does
+        /// not serve (Helm's `resource mapping not found`).
+        public static let invalidManifest = Code(.invalidManifest)
+        /// An object the release would write exists and belongs to something else (Helm's ownership checks).
+        public static let resourceConflict = Code(.resourceConflict)
+        /// The cluster refused a write or delete of one of the release's objects; the cause is the KubeAPIError.
+        public static let resourceFailed = Code(.resourceFailed)
+        /// The options ask for something that cannot be done (e.g. force replace together with force conflicts).
+        public static let invalidOperation = Code(.invalidOperation)
+        /// Something did not happen in time (a CRD not established, a resource not ready).
+        public static let timeout = Code(.timeout)
 
         /// A short fixed string for logs and metric labels, such as `corrupted_record`.
         public var description: String { base.rawValue }
