@@ -18,6 +18,10 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
             case locked = "locked"
             case conflict = "conflict"
             case storage = "storage"
+            case timeout = "timeout"
+            case failed = "failed"
+            case hookFailed = "hook_failed"
+            case kubernetes = "kubernetes"
         }
 
         private let base: Base
@@ -44,6 +48,15 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
         public static let conflict = Code(.conflict)
         /// The storage backend failed (API server error, I/O error).
         public static let storage = Code(.storage)
+        /// A wait (readiness, deletion, hook completion) did not finish within its timeout.
+        public static let timeout = Code(.timeout)
+        /// A release resource reached a terminal failure while being waited for (a failed Job or Pod, a Deployment
+        /// past its progress deadline, a CRD whose names were rejected).
+        public static let failed = Code(.failed)
+        /// A hook resource (Job or Pod) failed.
+        public static let hookFailed = Code(.hookFailed)
+        /// The Kubernetes API refused or failed a call that the operation cannot do without.
+        public static let kubernetes = Code(.kubernetes)
 
         /// A short fixed string for logs and metric labels, such as `corrupted_record`.
         public var description: String { base.rawValue }
