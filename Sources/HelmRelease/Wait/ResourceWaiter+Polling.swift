@@ -56,7 +56,7 @@ extension ResourceWaiter {
     /// Polls `targets` until every one is settled for `goal`, a terminal failure, or `timeout`.
     ///
     /// A zero or negative timeout checks once. Transient API failures (timeouts, throttling, 5xx, lost
-    /// connections) count as "not settled yet"; any other API failure ends the wait with ``ReleaseError/Code/kubernetes``.
+    /// connections) count as "not settled yet"; any other API failure ends the wait with ``ReleaseError/Code/resourceFailed``.
     func poll(_ targets: [WaitTarget], timeout: Duration, goal: Goal) async throws {
         let start = clock.elapsed()
         var pending = uniqued(targets)
@@ -73,7 +73,7 @@ extension ResourceWaiter {
                     reasons[target] = why
                     stillPending.append(target)
                 case .failed(let why):
-                    logger.info("wait failed", metadata: ["object": "\(target.displayName)", "reason": "\(why)"])
+                    logger.debug("wait failed", metadata: ["object": "\(target.displayName)", "reason": "\(why)"])
                     throw goal.isHook ? ReleaseError.hookFailed(target, why) : ReleaseError.resourceFailed(target, why)
                 }
             }
@@ -83,7 +83,7 @@ extension ResourceWaiter {
             let first = pending[0]
             let reason = reasons[first] ?? "\(first.displayName) is not \(goal.description)"
             if elapsed >= timeout {
-                logger.info("wait timed out", metadata: ["object": "\(first.displayName)", "reason": "\(reason)"])
+                logger.debug("wait timed out", metadata: ["object": "\(first.displayName)", "reason": "\(reason)"])
                 throw ReleaseError.waitTimedOut(
                     goal: goal.description, timeout: timeout, pending: pending.count, first: first, reason: reason)
             }
