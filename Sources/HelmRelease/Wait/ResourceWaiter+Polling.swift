@@ -63,10 +63,11 @@ extension ResourceWaiter {
         var reasons: [WaitTarget: String] = [:]
         while true {
             try Task.checkCancellation()
+            let remaining = timeout - (clock.elapsed() - start)
+            let verdicts = try await readAll(pending, limit: remaining, goal: goal)
             var stillPending: [WaitTarget] = []
-            for target in pending {
-                let remaining = timeout - (clock.elapsed() - start)
-                switch try await read(target, limit: remaining, goal: goal) {
+            for (target, verdict) in zip(pending, verdicts) {
+                switch verdict {
                 case .ready:
                     reasons[target] = nil
                 case .notReady(let why):
@@ -92,6 +93,30 @@ extension ResourceWaiter {
             try await clock.sleep(min(pollInterval, timeout - elapsed))
         }
     }
+
+    /// Reads and judges every target, a few at a time, returning the verdicts in the targets' order.
+    private func readAll(_ targets: [WaitTarget], limit: Duration, goal: Goal) async throws -> [ResourceReadiness] {
+        if targets.count == 1 { return [try await read(targets[0], limit: limit, goal: goal)] }
+        return try await withThrowingTaskGroup(of: (Int, ResourceReadiness).self) { group in
+            var verdicts = [ResourceReadiness](repeating: .ready, count: targets.count)
+            var next = 0
+            func startNext() {
+                guard next < targets.count else { return }
+                let index = next
+                next += 1
+                group.addTask { (index, try await self.read(targets[index], limit: limit, goal: goal)) }
+            }
+            for _ in 0..<Self.concurrentReads { startNext() }
+            while let (index, verdict) = try await group.next() {
+                verdicts[index] = verdict
+                startNext()
+            }
+            return verdicts
+        }
+    }
+
+    /// How many GETs one poll has in flight at once.
+    static var concurrentReads: Int { 8 }
 
     /// Reads one target and judges it; absent objects are judged as nil.
     private func read(_ target: WaitTarget, limit: Duration, goal: Goal) async throws -> ResourceReadiness {

@@ -68,6 +68,24 @@ struct ResourceWaiterTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func testWaitReady_manyObjectsReadConcurrentlyKeepTheirOrder() async throws {
+        try await WaitCluster.run { cluster in
+            var resources: [ReleaseResource] = []
+            for index in 0..<20 { resources.append(try await cluster.create(WaitObjects.configMap("c\(index)"))) }
+            // Three not ready, in the middle and at the end; the message names the first of them in input order.
+            for (position, name) in [(7, "w7"), (3, "w3"), (9, "w9")] {
+                resources.insert(try await cluster.create(WaitObjects.deployment(name)), at: position)
+            }
+            let error = await releaseError {
+                try await cluster.waiter().waitReady(resources, timeout: .zero, waitForJobs: false)
+            }
+            #expect(error?.code == .timeout)
+            #expect(error?.message.contains(#"waiting for Deployment "w3" in namespace "ns" to be ready"#) == true)
+            #expect(error?.message.hasSuffix("(and 2 more not ready)") == true)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func testWaitReady_missingObjectTimesOut() async throws {
         try await WaitCluster.run { cluster in
             let ghost = try await cluster.resource(KubeObject(WaitObjects.configMap("ghost")))
