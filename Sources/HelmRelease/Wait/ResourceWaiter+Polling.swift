@@ -56,7 +56,8 @@ extension ResourceWaiter {
     /// Polls `targets` until every one is settled for `goal`, a terminal failure, or `timeout`.
     ///
     /// A zero or negative timeout checks once. Transient API failures (timeouts, throttling, 5xx, lost
-    /// connections) count as "not settled yet"; any other API failure ends the wait with ``ReleaseError/Code/resourceFailed``.
+    /// connections) count as "not settled yet"; any other API failure ends the wait with
+    /// ``ReleaseError/Code/resourceFailed``.
     func poll(_ targets: [WaitTarget], timeout: Duration, goal: Goal) async throws {
         let start = clock.elapsed()
         var pending = uniqued(targets)

@@ -38,7 +38,8 @@ struct FakeControllersTests {
                 try await waiter.waitReady(resources, timeout: .seconds(30), waitForJobs: true)
 
                 // A spec change bumps the generation; the controller observes it again.
-                _ = try await cluster.client.patch(.deployment, resources[0].key, patch: .merge(["spec": ["replicas": 5]]))
+                _ = try await cluster.client.patch(
+                    .deployment, resources[0].key, patch: .merge(["spec": ["replicas": 5]]))
                 try await waiter.waitReady([resources[0]], timeout: .seconds(30), waitForJobs: false)
                 let web = try await cluster.client.get(.deployment, resources[0].key)
                 #expect(web["status", "observedGeneration"] == 2 && web["status", "availableReplicas"] == 5)

@@ -26,19 +26,27 @@ struct LegacyReadinessTests {
             .notReady("has 2/3 ready updated replicas (3 desired, 0 may be unavailable)")),
         ReadinessCase(
             "deployment 50% of 5 rounds down to 2",
-            deployment(replicas: 5, ready: 3, strategy: #"{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":"50%","maxSurge":1}}"#),
+            deployment(
+                replicas: 5, ready: 3,
+                strategy: #"{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":"50%","maxSurge":1}}"#),
             .ready),
         ReadinessCase(
             "deployment 50% of 5 needs 3",
-            deployment(replicas: 5, ready: 2, strategy: #"{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":"50%","maxSurge":1}}"#),
+            deployment(
+                replicas: 5, ready: 2,
+                strategy: #"{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":"50%","maxSurge":1}}"#),
             .notReady("(5 desired, 2 may be unavailable)")),
         ReadinessCase(
             "deployment both fenceposts zero means one unavailable",
-            deployment(replicas: 3, ready: 2, strategy: #"{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":"10%","maxSurge":0}}"#),
+            deployment(
+                replicas: 3, ready: 2,
+                strategy: #"{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":"10%","maxSurge":0}}"#),
             .ready),
         ReadinessCase(
             "deployment integer maxUnavailable above replicas is capped",
-            deployment(replicas: 2, ready: 0, strategy: #"{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":5,"maxSurge":0}}"#),
+            deployment(
+                replicas: 2, ready: 0,
+                strategy: #"{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":5,"maxSurge":0}}"#),
             .ready),
         ReadinessCase(
             "deployment Recreate allows none unavailable",
@@ -138,7 +146,10 @@ struct LegacyReadinessTests {
             """, .ready),
         ReadinessCase(
             "pod failed",
-            #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"status":{"phase":"Failed","reason":"Evicted","message":"low memory"}}"#,
+            """
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},
+             "status":{"phase":"Failed","reason":"Evicted","message":"low memory"}}
+            """,
             .failed(#"Pod "p" failed: Evicted: low memory"#)),
     ]
 

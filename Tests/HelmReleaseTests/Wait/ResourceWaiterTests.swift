@@ -86,6 +86,25 @@ struct ResourceWaiterTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func testWaitReady_legacyStrategyAllowsMaxUnavailable() async throws {
+        try await WaitCluster.run { cluster in
+            let web = try await cluster.create(WaitObjects.deployment("web", replicas: 4))
+            try await cluster.setStatus(
+                web,
+                [
+                    "observedGeneration": 1, "replicas": 4, "updatedReplicas": 4, "readyReplicas": 3,
+                    "availableReplicas": 3,
+                ])
+            // Helm 3's rules: 25% of 4 may be unavailable, so 3 ready replicas are enough.
+            try await cluster.waiter(strategy: .legacy).waitReady([web], timeout: .zero, waitForJobs: false)
+            let error = await releaseError {
+                try await cluster.waiter().waitReady([web], timeout: .zero, waitForJobs: false)
+            }
+            #expect(error?.message.hasSuffix("has 3/4 available replicas") == true)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func testWaitReady_missingObjectTimesOut() async throws {
         try await WaitCluster.run { cluster in
             let ghost = try await cluster.resource(KubeObject(WaitObjects.configMap("ghost")))
@@ -133,7 +152,8 @@ struct ResourceWaiterTests {
                 try await cluster.waiter().waitReady([config], timeout: .seconds(3600), waitForJobs: false)
             }
             #expect(error?.code == .resourceFailed)
-            #expect(error?.message.hasPrefix(#"cannot read ConfigMap "settings" in namespace "ns" while waiting"#) == true)
+            #expect(
+                error?.message.hasPrefix(#"cannot read ConfigMap "settings" in namespace "ns" while waiting"#) == true)
         }
     }
 
@@ -242,7 +262,9 @@ struct ResourceWaiterTests {
             #expect(failed?.code == .hookFailed)
             #expect(
                 failed?.message
-                    == #"hook Pod "smoke-fail" in namespace "ns" failed: container app terminated with Error (exit code 1)"#)
+                    == #"hook Pod "smoke-fail" in namespace "ns" failed: "#
+                    + "container app terminated with Error (exit code 1)"
+            )
         }
     }
 }

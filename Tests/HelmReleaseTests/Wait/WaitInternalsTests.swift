@@ -5,12 +5,13 @@ import Testing
 
 /// Kubernetes' IntOrString scaling and Go's duration text, used by the readiness rules and the waiter's messages.
 struct WaitInternalsTests {
-    @Test(arguments: [
-        // (value, total, roundUp, expected) — from Kubernetes' GetScaledValueFromIntOrPercent definition.
-        (JSONValue.int(3), Int64(10), false, Int64?.some(3)),
-        ("25%", 4, false, 1), ("25%", 3, false, 0), ("25%", 3, true, 1), ("50%", 5, false, 2), ("50%", 5, true, 3),
-        ("100%", 7, true, 7), ("0%", 7, true, 0), ("abc", 4, true, nil), ("5", 4, true, nil), ("x%", 4, true, nil),
-    ] as [(JSONValue, Int64, Bool, Int64?)])
+    @Test(
+        arguments: [
+            // (value, total, roundUp, expected) — from Kubernetes' GetScaledValueFromIntOrPercent definition.
+            (JSONValue.int(3), Int64(10), false, Int64?.some(3)),
+            ("25%", 4, false, 1), ("25%", 3, false, 0), ("25%", 3, true, 1), ("50%", 5, false, 2), ("50%", 5, true, 3),
+            ("100%", 7, true, 7), ("0%", 7, true, 0), ("abc", 4, true, nil), ("5", 4, true, nil), ("x%", 4, true, nil),
+        ] as [(JSONValue, Int64, Bool, Int64?)])
     func testIntOrPercent_scaled(_ value: JSONValue, _ total: Int64, _ roundUp: Bool, _ expected: Int64?) {
         #expect(IntOrPercent.scaled(value, total: total, roundUp: roundUp, default: "25%") == expected)
     }

@@ -21,7 +21,9 @@ struct WatcherReadinessTests {
              "spec":{"replicas":3},
              "status":{"observedGeneration":2,"replicas":3,"updatedReplicas":3,"readyReplicas":3,"availableReplicas":3,
                "conditions":[{"type":"Available","status":"True"}]}}
-            """, .notReady(#"Deployment "web" in namespace "ns" is at generation 3 but its controller observed generation 2"#)),
+            """,
+            .notReady(
+                #"Deployment "web" in namespace "ns" is at generation 3 but its controller observed generation 2"#)),
         ReadinessCase(
             "deployment with no status yet",
             """
@@ -74,7 +76,8 @@ struct WatcherReadinessTests {
              "status":{"observedGeneration":1,"replicas":1,"updatedReplicas":0,
                "conditions":[{"type":"Progressing","status":"False","reason":"ProgressDeadlineExceeded",
                               "message":"ReplicaSet \\"web-1\\" has timed out progressing."}]}}
-            """, .failed(#"exceeded its progress deadline (ProgressDeadlineExceeded: ReplicaSet "web-1" has timed out"#)),
+            """, .failed(#"exceeded its progress deadline (ProgressDeadlineExceeded: ReplicaSet "web-1" has timed out"#)
+        ),
         ReadinessCase(
             "paused deployment is ready whatever its status",
             """
@@ -253,11 +256,15 @@ struct WatcherReadinessTests {
     static let others: [ReadinessCase] = [
         ReadinessCase(
             "pvc bound",
-            #"{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"data"},"status":{"phase":"Bound"}}"#,
+            """
+            {"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"data"},"status":{"phase":"Bound"}}
+            """,
             .ready),
         ReadinessCase(
             "pvc pending",
-            #"{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"data"},"status":{"phase":"Pending"}}"#,
+            """
+            {"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"data"},"status":{"phase":"Pending"}}
+            """,
             .notReady(#"PersistentVolumeClaim "data" is not Bound (phase Pending)"#)),
         ReadinessCase(
             "cluster IP service",
@@ -273,7 +280,8 @@ struct WatcherReadinessTests {
             "load balancer with ingress",
             """
             {"apiVersion":"v1","kind":"Service","metadata":{"name":"s"},
-             "spec":{"type":"LoadBalancer","clusterIP":"10.0.0.1"},"status":{"loadBalancer":{"ingress":[{"ip":"1.2.3.4"}]}}}
+             "spec":{"type":"LoadBalancer","clusterIP":"10.0.0.1"},
+             "status":{"loadBalancer":{"ingress":[{"ip":"1.2.3.4"}]}}}
             """, .ready),
         ReadinessCase(
             "load balancer with external IPs",
