@@ -61,6 +61,6 @@ public struct ReleaseResource: Sendable, Hashable {
     /// `Kind "name" in namespace "ns"`, also for cluster-scoped kinds (with `""`): the form Helm's ownership
     /// checks print (`resourceString`).
     var helmResourceString: String {
-        "\(gvk.kind) \"\(object.name)\" in namespace \"\(key.namespace)\""
+        "\(gvk.kind) \(goQuote(object.name)) in namespace \(goQuote(key.namespace))"
     }
 }

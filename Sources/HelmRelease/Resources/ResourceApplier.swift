@@ -48,7 +48,36 @@ public struct ResourceApplier: Sendable {
     public func create(
         _ resources: [ReleaseResource], takeOwnership: Bool = false, forceConflicts: Bool = false
     ) async throws -> ResourceChanges {
-        throw ReleaseError.unimplemented("ResourceApplier.create")
+        let found = try await existing(resources, takeOwnership: takeOwnership, operation: "install")
+        let results = await perform(resources) { resource in
+            do throws(KubeAPIError) {
+                _ = try await write(resource, forceConflicts: forceConflicts)
+                return .success(())
+            } catch {
+                return .failure(ReleaseError.applyFailed(resource, cause: error))
+            }
+        }
+        var changes = ResourceChanges()
+        var errors: [ReleaseError] = []
+        for (resource, result) in zip(resources, results) {
+            switch result {
+            case .success:
+                if found.contains(resource.identity) {
+                    changes.updated.append(resource)
+                } else {
+                    changes.created.append(resource)
+                }
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if let error = ReleaseError.combined(errors, separator: "\n") { throw error }
+        logger.debug(
+            "installed release objects",
+            metadata: [
+                "release": "\(releaseName)", "created": "\(changes.created.count)",
+                "adopted": "\(changes.updated.count)",
+            ])
+        return changes
     }
 
     /// Upgrade/rollback: applies `target` (new objects created, existing ones applied), then deletes what is in
@@ -66,7 +95,51 @@ public struct ResourceApplier: Sendable {
         current: [ReleaseResource], target: [ReleaseResource], force: Bool = false, forceConflicts: Bool = false,
         takeOwnership: Bool = false
     ) async throws -> ResourceChanges {
-        throw ReleaseError.unimplemented("ResourceApplier.update")
+        if force && forceConflicts {
+            throw ReleaseError(
+                code: .invalidOperation,
+                message: "invalid operation: cannot use force conflicts and force replace together")
+        }
+        let currentIdentities = Set(current.map(\.identity))
+        let added = target.filter { !currentIdentities.contains($0.identity) }
+        let adopted = try await existing(added, takeOwnership: takeOwnership, operation: "update")
+        let addedIdentities = Set(added.map(\.identity))
+        let results = await perform(target) { resource in
+            // Objects new to the release were looked up by the ownership check; the others are read now, as an
+            // object the release had may have been deleted by hand.
+            let known: Bool? = addedIdentities.contains(resource.identity) ? adopted.contains(resource.identity) : nil
+            return await upsert(resource, knownToExist: known, force: force, forceConflicts: forceConflicts)
+        }
+        var changes = ResourceChanges()
+        var errors: [ReleaseError] = []
+        for (resource, result) in zip(target, results) {
+            switch result {
+            case .success(.created): changes.created.append(resource)
+            case .success(.updated): changes.updated.append(resource)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        // Like Helm, nothing is deleted once a write failed: the old objects may still be needed.
+        if let error = ReleaseError.combined(errors, separator: " && ") { throw error }
+
+        let targetIdentities = Set(target.map(\.identity))
+        for resource in current.reversed() where !targetIdentities.contains(resource.identity) {
+            switch await removeStale(resource) {
+            case .success(true): changes.deleted.append(resource)
+            case .success(false): changes.kept.append(resource)
+            case .success(nil): break
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if let error = ReleaseError.combined(errors, separator: " && ") { throw error }
+        logger.debug(
+            "updated release objects",
+            metadata: [
+                "release": "\(releaseName)", "created": "\(changes.created.count)",
+                "updated": "\(changes.updated.count)", "deleted": "\(changes.deleted.count)",
+                "kept": "\(changes.kept.count)",
+            ])
+        return changes
     }
 
     /// Uninstall: deletes in the given order (callers pass uninstall order), skipping kept ones and already-absent
@@ -76,7 +149,9 @@ public struct ResourceApplier: Sendable {
     public func delete(
         _ resources: [ReleaseResource], propagation: DeleteOptions.PropagationPolicy = .background
     ) async throws -> ResourceChanges {
-        throw ReleaseError.unimplemented("ResourceApplier.delete")
+        let (changes, errors) = await deleteReporting(resources, propagation: propagation)
+        if let error = ReleaseError.combined(errors, separator: "; ") { throw error }
+        return changes
     }
 
     /// CRDs from `crds/`: created if absent (never updated or deleted, as Helm), then waits until each is
@@ -85,6 +160,37 @@ public struct ResourceApplier: Sendable {
     /// - Throws: ``ReleaseError``: ``ReleaseError/Code/resourceFailed`` when a create fails,
     ///   ``ReleaseError/Code/timeout`` naming the first CRD not established within `timeout`.
     public func installCRDs(_ crds: [ReleaseResource], timeout: Duration) async throws {
-        throw ReleaseError.unimplemented("ResourceApplier.installCRDs")
+        try await installAndWaitForCRDs(crds, timeout: timeout)
+    }
+
+    /// Applies one object of an upgrade: created when absent, applied when present, replaced when `force` and the
+    /// cluster refuses the change as Invalid.
+    private func upsert(
+        _ resource: ReleaseResource, knownToExist: Bool?, force: Bool, forceConflicts: Bool
+    ) async -> Result<WriteOutcome, ReleaseError> {
+        var exists = knownToExist ?? false
+        if knownToExist == nil, !resource.object.name.isEmpty {
+            do {
+                _ = try await client.get(resource.gvk, resource.key)
+                exists = true
+            } catch let error as KubeAPIError where error.code == .notFound {
+                exists = false
+            } catch {
+                return .failure(ReleaseError.unreadable(resource, operation: "update", cause: error))
+            }
+        }
+        do throws(KubeAPIError) {
+            _ = try await write(resource, forceConflicts: forceConflicts)
+            return .success(exists ? .updated : .created)
+        } catch {
+            if !exists { return .failure(ReleaseError.createFailed(resource, cause: error)) }
+            guard force, error.code == .invalid else { return .failure(ReleaseError.applyFailed(resource, cause: error)) }
+        }
+        do throws(ReleaseError) {
+            try await replace(resource, forceConflicts: forceConflicts)
+            return .success(.updated)
+        } catch {
+            return .failure(error)
+        }
     }
 }
