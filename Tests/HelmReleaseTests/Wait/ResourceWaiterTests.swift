@@ -158,6 +158,23 @@ struct ResourceWaiterTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func testWaitReady_transientFailuresAreRetriedByPolling() async throws {
+        try await WaitCluster.run(retryPolicy: .never) { cluster in
+            let config = try await cluster.create(WaitObjects.configMap("settings"))
+            // Three failed reads in a row (the client does not retry): the waiter keeps polling and succeeds.
+            cluster.server.failNextRequests(3, status: 503, reason: "ServiceUnavailable", matching: .method("GET"))
+            try await cluster.waiter().waitReady([config], timeout: .seconds(30), waitForJobs: false)
+            // With no time left, the last failure is the reason given.
+            cluster.server.failNextRequests(1, status: 503, reason: "ServiceUnavailable", matching: .method("GET"))
+            let error = await releaseError {
+                try await cluster.waiter().waitReady([config], timeout: .zero, waitForJobs: false)
+            }
+            #expect(error?.code == .timeout)
+            #expect(error?.message.contains(#"ConfigMap "settings" in namespace "ns" could not be read: "#) == true)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func testWaitReady_cancellationEndsTheWait() async throws {
         try await WaitCluster.run { cluster in
             let web = try await cluster.create(WaitObjects.deployment("web"))
