@@ -33,12 +33,13 @@ struct ResourceWaiterTests {
                 // Half a rollout first, then the rest, as the deployment controller reports it.
                 try await cluster.setStatus(
                     web, ["observedGeneration": 1, "replicas": 2, "updatedReplicas": 1, "readyReplicas": 1])
-                try await cluster.setStatus(
-                    web,
-                    [
-                        "observedGeneration": 1, "replicas": 2, "updatedReplicas": 2, "readyReplicas": 2,
-                        "availableReplicas": 2, "conditions": [["type": "Available", "status": "True"]],
-                    ])
+                // The second step replaces the whole status (PUT on the status subresource).
+                var object = try await cluster.client.getStatus(.deployment, web.key)
+                object["status"] = [
+                    "observedGeneration": 1, "replicas": 2, "updatedReplicas": 2, "readyReplicas": 2,
+                    "availableReplicas": 2, "conditions": [["type": "Available", "status": "True"]],
+                ]
+                _ = try await cluster.client.updateStatus(object)
                 try await group.waitForAll()
             }
             // And a spec change (new generation) is not ready until the controller observes it.
