@@ -23,6 +23,8 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
             case resourceFailed = "resource_failed"
             case invalidOperation = "invalid_operation"
             case timeout = "timeout"
+            case failed = "failed"
+            case hookFailed = "hook_failed"
         }
 
         private let base: Base
@@ -60,6 +62,11 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
         public static let invalidOperation = Code(.invalidOperation)
         /// Something did not happen in time (a CRD not established, a resource not ready).
         public static let timeout = Code(.timeout)
+        /// A release resource reached a terminal failure while being waited for (a failed Job or Pod, a Deployment
+        /// past its progress deadline, a CRD whose names were rejected).
+        public static let failed = Code(.failed)
+        /// A hook resource (Job or Pod) failed.
+        public static let hookFailed = Code(.hookFailed)
 
         /// A short fixed string for logs and metric labels, such as `corrupted_record`.
         public var description: String { base.rawValue }
