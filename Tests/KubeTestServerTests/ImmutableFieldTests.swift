@@ -44,7 +44,8 @@ struct ImmutableFieldTests {
     @Test func testApply_jobTemplateChange_isInvalid_butLabelsMayChange() throws {
         var store = ObjectStore()
         _ = try store.patch(
-            jobs, namespace: "default", name: "migrate", type: .apply, body: Array(try job(image: "a:1").serialized().utf8),
+            jobs, namespace: "default", name: "migrate", type: .apply,
+            body: Array(try job(image: "a:1").serialized().utf8),
             subresource: .main, options: .init(fieldManager: "helm"))
         var labelled = try job(image: "a:1")
         labelled[path: ["metadata", "labels", "x"]] = "y"
@@ -70,7 +71,8 @@ struct ImmutableFieldTests {
         }
         #expect(
             error?.message
-                == #"Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.0.0.11"}: may not change once set"#
+                == #"Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.0.0.11"}: "#
+                + "may not change once set"
         )
         let kept = try store.update(
             services, namespace: "default", name: "web", body: try service(clusterIP: nil), subresource: .main,
@@ -93,7 +95,8 @@ struct ImmutableFieldTests {
         }
         #expect(
             error?.message
-                == #"Deployment.apps "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"b"}}: field is immutable"#
+                == #"Deployment.apps "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"b"}}: "#
+                + "field is immutable"
         )
     }
 

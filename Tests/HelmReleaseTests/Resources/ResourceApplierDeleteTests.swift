@@ -73,9 +73,11 @@ struct ResourceApplierDeleteTests {
             let changes = try await applier(client).delete(order)
 
             #expect(changes.kept.map(\.key.name) == ["precious"])
-            #expect(changes.deleted.map(\.identity.description) == [
-                "Deployment.apps ns/web", "ClusterRole.rbac.authorization.k8s.io demo-reader", "ConfigMap ns/settings",
-            ])
+            #expect(
+                changes.deleted.map(\.identity.description) == [
+                    "Deployment.apps ns/web", "ClusterRole.rbac.authorization.k8s.io demo-reader",
+                    "ConfigMap ns/settings",
+                ])
             _ = try await client.get(.configMap, ObjectKey(namespace: "ns", name: "precious"))
             for resource in changes.deleted {
                 await #expect(throws: KubeAPIError.self) { try await client.get(resource.gvk, resource.key) }
@@ -93,7 +95,8 @@ struct ResourceApplierDeleteTests {
             let resources = try await ResourceBuilder(client: client, namespace: "ns").build(manifest: Self.manifest)
             _ = try await applier(client).create(resources)
             server.failNextRequests(
-                1, status: 403, matching: .all([.method("DELETE"), .pathPrefix("/apis/apps/v1/namespaces/ns/deployments")]))
+                1, status: 403,
+                matching: .all([.method("DELETE"), .pathPrefix("/apis/apps/v1/namespaces/ns/deployments")]))
 
             let (changes, errors) = await applier(client).deleteReporting(resources)
             #expect(errors.count == 1)
@@ -103,7 +106,8 @@ struct ResourceApplierDeleteTests {
             _ = try await client.get(.deployment, ObjectKey(namespace: "ns", name: "web"))
 
             server.failNextRequests(
-                1, status: 403, matching: .all([.method("DELETE"), .pathPrefix("/apis/apps/v1/namespaces/ns/deployments")]))
+                1, status: 403,
+                matching: .all([.method("DELETE"), .pathPrefix("/apis/apps/v1/namespaces/ns/deployments")]))
             let error = await #expect(throws: ReleaseError.self) { try await applier(client).delete(resources) }
             #expect(error?.code == .resourceFailed)
         }
@@ -165,7 +169,8 @@ struct ResourceApplierDeleteTests {
                 try await applier.installCRDs(crds, timeout: .seconds(10))
             }
             #expect(error?.code == .timeout)
-            #expect(error?.message == "timed out after 10.0 seconds waiting for CRD widgets.example.com to be established")
+            #expect(
+                error?.message == "timed out after 10.0 seconds waiting for CRD widgets.example.com to be established")
             #expect(clock.sleeps == 5)
         }
     }

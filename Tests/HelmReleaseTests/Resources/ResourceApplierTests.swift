@@ -211,13 +211,32 @@ struct ResourceApplierTests {
             #expect(error?.code == .resourceFailed)
             #expect(
                 error?.message.hasPrefix(
-                    #"conflict occurred while applying object ns/settings /v1, Kind=ConfigMap: Apply failed with 1 conflict: conflict with "kubectl""#
+                    #"conflict occurred while applying object ns/settings /v1, Kind=ConfigMap: "#
+                        + #"Apply failed with 1 conflict: conflict with "kubectl""#
                 ) == true, "\(error?.message ?? "")")
             #expect((error?.cause as? KubeAPIError)?.code == .conflict)
 
-            let changes = try await applier(client).update(current: [settings], target: [settings], forceConflicts: true)
+            let changes = try await applier(client).update(
+                current: [settings], target: [settings], forceConflicts: true)
             #expect(changes.updated == [settings])
             #expect(try await configMap(client, "settings")["data", "mode"] == "fast")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testExistingObjects_listsAdoptableObjectsWithoutWriting() async throws {
+        try await withResourceCluster { server, client in
+            let resources = try await build(client, Self.appV1)
+            let settings = try #require(resources.first { $0.key.name == "settings" })
+            _ = try await applier(client).create([settings])
+            let before = server.resourceVersion
+
+            #expect(try await applier(client).existingObjects(resources) == [settings])
+            #expect(server.resourceVersion == before)
+            let error = await #expect(throws: ReleaseError.self) {
+                try await applier(client, release: "other").existingObjects(resources)
+            }
+            #expect(error?.code == .resourceConflict)
         }
     }
 
@@ -275,7 +294,8 @@ struct ResourceApplierTests {
             #expect(error?.code == .resourceConflict)
             #expect(
                 error?.message.hasPrefix(
-                    #"unable to continue with update: ConfigMap "fresh" in namespace "ns" exists and cannot be imported"#
+                    #"unable to continue with update: ConfigMap "fresh" in namespace "ns" exists "#
+                        + "and cannot be imported"
                 ) == true)
             // Nothing changed: settings still has the old value, legacy still exists.
             #expect(try await configMap(client, "settings")["data", "mode"] == "fast")
@@ -329,7 +349,8 @@ struct ResourceApplierTests {
             #expect(error?.code == .resourceFailed)
             #expect(
                 error?.message.hasPrefix(
-                    #"server-side apply failed for object ns/migrate batch/v1, Kind=Job: Job.batch "migrate" is invalid: spec.template"#
+                    "server-side apply failed for object ns/migrate batch/v1, Kind=Job: "
+                        + #"Job.batch "migrate" is invalid: spec.template"#
                 ) == true, "\(error?.message ?? "")")
             #expect((error?.cause as? KubeAPIError)?.code == .invalid)
 

@@ -158,18 +158,23 @@ struct ResourceBuilderTests {
                     head: ManifestHead(apiVersion: "v1", kind: "Service", name: "b")),
             ]
             let resources = try await ResourceBuilder(client: client, namespace: "ns").build(manifests: manifests)
-            #expect(resources.map(\.key) == [ObjectKey(namespace: "ns", name: "a"), ObjectKey(namespace: "other", name: "b")])
+            #expect(
+                resources.map(\.key) == [
+                    ObjectKey(namespace: "ns", name: "a"), ObjectKey(namespace: "other", name: "b"),
+                ])
             #expect(resources.map(\.sourcePath) == ["demo/templates/a.yaml", "demo/templates/b.yaml"])
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [
-        ("apiVersion: v1\nmetadata:\n  name: x\n", "Object 'Kind' is missing"),
-        ("kind: ConfigMap\nmetadata:\n  name: x\n", "Object 'apiVersion' is missing"),
-        ("- a\n- b\n", "a Kubernetes object must be a YAML map, got list"),
-        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n", "yaml"),
-        ("apiVersion: v1\nkind: List\nitems: 3\n", "List: items is not a list"),
-    ])
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            ("apiVersion: v1\nmetadata:\n  name: x\n", "Object 'Kind' is missing"),
+            ("kind: ConfigMap\nmetadata:\n  name: x\n", "Object 'apiVersion' is missing"),
+            ("- a\n- b\n", "a Kubernetes object must be a YAML map, got list"),
+            ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n", "yaml"),
+            ("apiVersion: v1\nkind: List\nitems: 3\n", "List: items is not a list"),
+        ])
     func testBuild_badDocument_namesTheSource(document: String, fragment: String) async throws {
         try await withResourceCluster { _, client in
             let text = "---\n# Source: demo/templates/bad.yaml\n" + document
@@ -179,6 +184,28 @@ struct ResourceBuilderTests {
             #expect(error?.code == .invalidManifest)
             #expect(error?.message.hasPrefix("error parsing demo/templates/bad.yaml: ") == true)
             #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testBuild_typedListItemsTakeTheListsType_andEmptyNamespaceUsesTheKubeconfigs() async throws {
+        try await withResourceCluster { _, client in
+            let text = """
+                apiVersion: v1
+                kind: ConfigMapList
+                items:
+                  - metadata:
+                      name: one
+                  - metadata:
+                      name: two
+                """
+            let resources = try await ResourceBuilder(client: client, namespace: "").build(manifest: text)
+            #expect(resources.map(\.gvk) == [.configMap, .configMap])
+            #expect(
+                resources.map(\.key) == [
+                    ObjectKey(namespace: "default", name: "one"), ObjectKey(namespace: "default", name: "two"),
+                ])
+            #expect(resources.map(\.sourcePath) == ["", ""])
         }
     }
 
