@@ -115,3 +115,49 @@ extension Result where Failure == any Error {
         }
     }
 }
+
+extension ReleaseLockActionTests {
+    @Test func testUpgrade_recentPendingRecordWithoutLease_isRefusedUntilTimeout() async throws {
+        try await ActionBackend.run { env, _ in
+            let actions = env.configuration()
+            let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
+            let installed = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            // `helm upgrade` (no fluxhelm lease) is under way: revision 2 pending-upgrade, written just now.
+            var pending = installed
+            pending.version = 2
+            pending.info?.status = .pendingUpgrade
+            pending.info?.lastDeployed = env.clock.now()
+            try await actions.storage.create(pending)
+            do {
+                _ = try await actions.upgrade(UpgradeOptions(name: "web", namespace: env.namespace, chart: chart))
+                Issue.record("upgrade went ahead over a live pending record")
+            } catch let error as ReleaseError {
+                #expect(error.code == .locked)
+                #expect(error.message.contains("another operation (install/upgrade/rollback) is in progress"))
+            }
+            #expect(try await actions.status(name: "web", namespace: env.namespace).status == .pendingUpgrade)
+            // Past the operation timeout the record is treated as interrupted.
+            env.clock.advance(.seconds(301))
+            let upgraded = try await actions.upgrade(UpgradeOptions(name: "web", namespace: env.namespace, chart: chart))
+            #expect(upgraded.version == 3)
+            let history = try await actions.history(name: "web", namespace: env.namespace)
+            #expect(history.map(\.status) == [.superseded, .failed, .deployed])
+        }
+    }
+
+    @Test func testKubernetesFactory_buildsDriversAndRejectsUnknownOnes() async throws {
+        try await ActionBackend.run { env, _ in
+            let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
+            let actions = try await ActionConfiguration.kubernetes(
+                client: env.client, storageDriver: "configmap", namespace: env.namespace)
+            #expect(actions.storage.driver.name == "ConfigMap")
+            #expect(actions.lock.identity.hasPrefix("fluxhelm-"))
+            #expect(actions.renderer.capabilities.apiVersions.contains("apps/v1/Deployment"))
+            _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            #expect(try await env.records("web", kind: .configMap).count == 1)
+            await #expect(throws: ReleaseError(code: .invalidOperation, message: "")) {
+                _ = try await ActionConfiguration.kubernetes(client: env.client, storageDriver: "sql", namespace: env.namespace)
+            }
+        }
+    }
+}
