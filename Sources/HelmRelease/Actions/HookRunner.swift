@@ -7,9 +7,9 @@ import Logging
 /// Hooks of the event run one at a time, ordered by weight, then name (Helm's `hookByWeight`; hooks of equal
 /// weight and name keep the kind order the renderer gave them). For each: a hook without a delete policy gets
 /// `before-hook-creation` (recorded in the release, as Helm does); a `before-hook-creation` hook's previous
-/// object is deleted and waited for; the object is applied (server-side, never forcing conflicts); a Job is
-/// waited for until complete and a Pod until it succeeded. `last_run` is recorded in the release when the hook
-/// starts and when it ends. When every hook succeeded, `hook-succeeded` hooks are deleted (last first); when
+/// object is deleted and waited for; the object is applied as rendered (server-side, never forcing conflicts, no
+/// ownership metadata, as Helm creates hooks); a Job is waited for until complete and a Pod until it succeeded.
+/// `last_run` is recorded in the release when the hook starts and when it ends. When every hook succeeded, `hook-succeeded` hooks are deleted (last first); when
 /// one fails, it is deleted if it has `hook-failed`, the hooks that succeeded before it are deleted if they have
 /// `hook-succeeded`, and the failure is thrown. CustomResourceDefinition hooks are never deleted.
 struct HookRunner: Sendable {
@@ -52,10 +52,8 @@ struct HookRunner: Sendable {
             logger.debug(
                 "running hook", metadata: ["fluxhelm.release": "\(release.name)", "hook": "\(hook.path)", "event": "\(event)"])
             do {
-                for resource in resources {
-                    _ = try await configuration.client.apply(
-                        resource.object, fieldManager: configuration.fieldManager, force: false)
-                }
+                _ = try await configuration.applier(for: release.name, namespace: release.namespace)
+                    .applyHook(resources)
             } catch {
                 release.hooks[index].lastRun.completedAt = configuration.clock.now()
                 release.hooks[index].lastRun.phase = .failed
