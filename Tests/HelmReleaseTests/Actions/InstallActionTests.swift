@@ -228,3 +228,24 @@ extension InstallActionTests {
         }
     }
 }
+
+extension InstallActionTests {
+    @Test func testInstall_createNamespace_createsItLabelled() async throws {
+        try await ActionBackend.run { env, _ in
+            let namespace = "fluxhelm-actions-new-\(ActionBackend.randomSuffix())"
+            let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
+            var options = InstallOptions(name: "web", namespace: namespace, chart: chart)
+            options.createNamespace = true
+            let release = try await env.configuration().install(options)
+            #expect(release.namespace == namespace)
+            let created = try await env.client.get(.namespace, ObjectKey(name: namespace))
+            #expect(created.labels["name"] == namespace)
+            #expect(try await env.client.get(.configMap, ObjectKey(namespace: namespace, name: "web-a")).name == "web-a")
+            // Without --create-namespace a missing namespace fails before anything is recorded.
+            var missing = InstallOptions(name: "web", namespace: namespace + "-x", chart: chart)
+            missing.timeout = .seconds(5)
+            await #expect(throws: (any Error).self) { _ = try await env.configuration().install(missing) }
+            _ = try? await env.client.delete(.namespace, ObjectKey(name: namespace))
+        }
+    }
+}
