@@ -121,6 +121,8 @@ extension ActionConfiguration {
         var uninstall = UninstallOptions()
         uninstall.noHooks = options.noHooks
         uninstall.timeout = options.timeout
+        // Helm's rollback-on-failure waits with the status watcher, for the deletions too.
+        uninstall.wait = true
         do {
             _ = try await performUninstall(name: options.name, namespace: options.namespace, uninstall)
         } catch let uninstallError {
