@@ -67,8 +67,7 @@ extension ActionConfiguration {
         var deleted: [ReleaseResource] = []
         var kept: [ReleaseResource] = []
         do {
-            let objects = try await resources(
-                of: release.manifest, release: name, namespace: namespace, what: "the release manifest")
+            let objects = try await deletableResources(of: release.manifest, release: name, namespace: namespace)
             let ordered = KindSortOrder.uninstall.sorted(objects, kind: \.gvk.kind)
             let changes = try await applier(for: name, namespace: namespace).delete(
                 ordered, propagation: options.cascade)
@@ -121,6 +120,30 @@ extension ActionConfiguration {
         }
         logger.info("uninstalled release", metadata: ["fluxhelm.release": "\(name)", "k8s.namespace": "\(namespace)"])
         return UninstallResult(release: release, kept: kept, info: info2)
+    }
+
+    /// The objects of a stored manifest, one document at a time: a document whose kind the cluster no longer
+    /// serves (its CRD was deleted) cannot have live objects, so it is skipped with a warning instead of making
+    /// the release impossible to uninstall.
+    private func deletableResources(
+        of manifest: String, release: String, namespace: String
+    ) async throws -> [ReleaseResource] {
+        let builder = ResourceBuilder(client: client, namespace: namespace)
+        var resources: [ReleaseResource] = []
+        for document in ManifestSorter.splitDocuments(manifest) {
+            do {
+                resources += try await builder.build(manifest: document)
+            } catch let error as ReleaseError where (error.cause as? KubeAPIError)?.code == .noKindMatch {
+                logger.warning(
+                    "skipping an object whose kind the cluster does not serve",
+                    metadata: ["fluxhelm.release": "\(release)", "error": "\(error.message)"])
+            } catch {
+                throw ReleaseError.operationFailed(
+                    "unable to build kubernetes objects for delete: \(ReleaseError.text(of: error))", release: release,
+                    cause: error)
+            }
+        }
+        return resources
     }
 
     /// Deletes every given revision's record.

@@ -127,3 +127,44 @@ struct RollbackUninstallActionTests {
         }
     }
 }
+
+extension RollbackUninstallActionTests {
+    @Test func testUninstall_objectWhoseCRDIsGone_isSkipped() async throws {
+        try await ActionBackend.run { env, _ in
+            let group = "t\(ActionBackend.randomSuffix()).example.com"
+            let crd = """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: gadgets.\(group)
+                spec:
+                  group: \(group)
+                  scope: Namespaced
+                  names: {plural: gadgets, singular: gadget, kind: Gadget, listKind: GadgetList}
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                """
+            let gadget = "apiVersion: \(group)/v1\nkind: Gadget\nmetadata:\n  name: {{ .Release.Name }}-g\n"
+            let chart = try TestChart.make(
+                templates: ["g.yaml": gadget, "a.yaml": TestChart.configMap("a")], crds: ["gadget.yaml": crd])
+            let actions = env.configuration()
+            _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            try await env.client.delete(
+                GroupVersionKind(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition"),
+                ObjectKey(name: "gadgets.\(group)"))
+            // A fresh process (a client with no cached discovery) finds the kind gone.
+            let result = try await withKubeClient(config: env.config) { client in
+                var fresh = env.configuration()
+                fresh.client = client
+                return try await fresh.uninstall(name: "web", namespace: env.namespace, UninstallOptions())
+            }
+            #expect(result.release?.status == .uninstalled)
+            #expect(try await env.records("web").isEmpty)
+            #expect(try await env.configMap("web-a") == nil)
+        }
+    }
+}
