@@ -191,3 +191,25 @@ struct UpgradeActionTests {
         }
     }
 }
+
+extension UpgradeActionTests {
+    @Test func testUpgradeInstall_afterFailedFirstInstall_upgradesTheFailedRevision() async throws {
+        try await ActionBackend.run { env, _ in
+            let actions = env.configuration()
+            let bad = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a"), "b.yaml": Self.badTemplate])
+            var options = UpgradeOptions(name: "web", namespace: env.namespace, chart: bad)
+            options.install = true
+            _ = try? await actions.upgrade(options)
+            #expect(try await actions.status(name: "web", namespace: env.namespace).status == .failed)
+            // The next reconcile with a fixed chart upgrades over the failed install (Helm 4: the latest failed
+            // revision is current when none is deployed).
+            options.chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
+            let fixed = try await actions.upgrade(options)
+            #expect(fixed.version == 2)
+            #expect(fixed.status == .deployed)
+            #expect(fixed.info?.description == "Upgrade complete")
+            let history = try await actions.history(name: "web", namespace: env.namespace)
+            #expect(history.map(\.status) == [.superseded, .deployed])
+        }
+    }
+}
