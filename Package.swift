@@ -116,6 +116,7 @@ let package = Package(
             name: "HelmRelease",
             dependencies: [
                 "HelmEngine",
+                "GoTemplate",
                 "KubeAPI",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -207,6 +208,8 @@ let package = Package(
             name: "HelmReleaseTests",
             dependencies: [
                 "HelmRelease",
+                "HelmEngine",
+                "GoTemplate",
                 "KubeAPI",
                 "KubeTestServer",
                 .product(name: "CompressNIO", package: "compress-nio"),

@@ -25,6 +25,9 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
             case timeout = "timeout"
             case failed = "failed"
             case hookFailed = "hook_failed"
+            case kubernetes = "kubernetes"
+            case renderFailed = "render_failed"
+            case operationFailed = "operation_failed"
         }
 
         private let base: Base
@@ -60,13 +63,19 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
         public static let resourceFailed = Code(.resourceFailed)
         /// The options ask for something that cannot be done (e.g. force replace together with force conflicts).
         public static let invalidOperation = Code(.invalidOperation)
-        /// Something did not happen in time (a CRD not established, a resource not ready).
+        /// Something did not happen in time (a CRD not established, a resource not ready, a wait or hook).
         public static let timeout = Code(.timeout)
         /// A release resource reached a terminal failure while being waited for (a failed Job or Pod, a Deployment
         /// past its progress deadline, a CRD whose names were rejected).
         public static let failed = Code(.failed)
         /// A hook resource (Job or Pod) failed.
         public static let hookFailed = Code(.hookFailed)
+        /// The Kubernetes API refused or failed a call that the operation cannot do without.
+        public static let kubernetes = Code(.kubernetes)
+        /// The chart could not be rendered (values, schema or a template failed); nothing was written.
+        public static let renderFailed = Code(.renderFailed)
+        /// An install, upgrade, rollback, uninstall or test failed; the cause says why.
+        public static let operationFailed = Code(.operationFailed)
 
         /// A short fixed string for logs and metric labels, such as `corrupted_record`.
         public var description: String { base.rawValue }
