@@ -127,6 +127,7 @@ let package = Package(
                 "GoTemplate",
                 "HelmEngine",
                 "HelmRepo",
+                "HelmRelease",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -200,7 +201,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FluxhelmCLITests",
-            dependencies: ["fluxhelm"],
+            // The release command tests run the binary against KubeTestServer and seed it with records.
+            dependencies: ["fluxhelm", "HelmRelease", "KubeAPI", "KubeTestServer"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -7,6 +7,9 @@ struct Fluxhelm: AsyncParsableCommand {
         commandName: "fluxhelm",
         abstract: "A GitOps Helm operator for Kubernetes: renders, installs and reconciles Helm charts from git.",
         version: FluxhelmVersion.current,
-        subcommands: [TemplateCommand.self, ShowCommand.self]
+        subcommands: [
+            TemplateCommand.self, ShowCommand.self, ListCommand.self, HistoryCommand.self, StatusCommand.self,
+            GetCommand.self,
+        ]
     )
 }
