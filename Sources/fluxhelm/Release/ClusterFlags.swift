@@ -11,7 +11,7 @@ struct ClusterFlags: ParsableArguments {
     @Option(name: .customLong("kube-context"), help: "Name of the kubeconfig context to use.")
     var kubeContext: String?
 
-    @Option(name: [.short, .customLong("namespace")], help: "Namespace scope for this request (default: the context's namespace, else default).")
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: "Namespace scope for this request (default: the context's namespace, else default).")
     var namespace: String?
 
     @Option(name: .customLong("kube-token"), help: "Bearer token used for authentication.")

@@ -46,7 +46,7 @@ struct GetCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Download the values file for a named release.")
         @OptionGroup var target: Target
         @OptionGroup var output: OutputFlag
-        @Flag(name: [.short, .customLong("all")], help: "Dump all (computed) values.")
+        @Flag(name: [.customShort("a"), .customLong("all")], help: "Dump all (computed) values.")
         var all = false
 
         func run() async throws {

@@ -10,7 +10,7 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterFlags
     @OptionGroup var output: OutputFlag
 
-    @Flag(name: [.short, .customLong("all")], help: "Show releases in every state (the default when no state flag is given).")
+    @Flag(name: [.customShort("a"), .customLong("all")], help: "Show releases in every state (the default when no state flag is given).")
     var all = false
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "List releases across all namespaces.")
     var allNamespaces = false
@@ -26,17 +26,17 @@ struct ListCommand: AsyncParsableCommand {
     var uninstalled = false
     @Flag(name: .customLong("uninstalling"), help: "Show releases that are currently being uninstalled.")
     var uninstalling = false
-    @Option(name: [.short, .customLong("filter")], help: "A regular expression; only releases whose name matches are listed.")
+    @Option(name: [.customShort("f"), .customLong("filter")], help: "A regular expression; only releases whose name matches are listed.")
     var filter: String?
-    @Option(name: [.short, .customLong("max")], help: "Maximum number of releases to fetch (0: no limit).")
+    @Option(name: [.customShort("m"), .customLong("max")], help: "Maximum number of releases to fetch (0: no limit).")
     var max = 256
     @Option(name: .customLong("offset"), help: "Next release index in the list, used to offset from start value.")
     var offset = 0
-    @Flag(name: [.short, .customLong("date")], help: "Sort by release date.")
+    @Flag(name: [.customShort("d"), .customLong("date")], help: "Sort by release date.")
     var byDate = false
-    @Flag(name: [.short, .customLong("reverse")], help: "Reverse the sort order.")
+    @Flag(name: [.customShort("r"), .customLong("reverse")], help: "Reverse the sort order.")
     var reverse = false
-    @Flag(name: [.short, .customLong("short")], help: "Output short (quiet) listing format.")
+    @Flag(name: [.customShort("q"), .customLong("short")], help: "Output short (quiet) listing format.")
     var short = false
     @Flag(name: .customLong("no-headers"), help: "Don't print headers when using the default output format.")
     var noHeaders = false
