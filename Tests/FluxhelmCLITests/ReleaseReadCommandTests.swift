@@ -1,5 +1,6 @@
 import Foundation
 import KubeAPI
+import KubeTestServer
 import Testing
 
 /// `list`, `history`, `status` and `get` against records in KubeTestServer. What Helm makes of the same records
@@ -234,6 +235,25 @@ struct ReleaseReadCommandTests {
             #expect(revision.stderr == "Error: release: not found: release \"alpha\" revision 9 in namespace \"ns\"\n")
             let invalid = try await cluster.run(["status", "Not_Valid"] + Self.ns)
             #expect(invalid.stderr == "Error: releaseContent: Release name is invalid: Not_Valid\n")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testClusterFlags_apiserverWithoutKubeconfig_andUnknownContext() async throws {
+        try await ReleaseTestCluster.with(records: try listingRecords()) { cluster in
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("fluxhelm-home-\(UUID())")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: home) }
+            let environment = ["HOME": home.path, "KUBECONFIG": ""]
+            let direct = try await runFluxhelmAsync(
+                ["list", "-q", "--deployed", "--kube-apiserver", cluster.server.baseURL, "--kube-token", "t"] + Self.ns,
+                environment: environment)
+            #expect(direct.status == 0, "\(direct.stderr)")
+            #expect(direct.stdout == "alpha\n")
+            let context = try await cluster.run(["list", "--kube-context", "elsewhere"] + Self.ns)
+            #expect(context.status == 1)
+            #expect(context.stderr.hasPrefix("Error: ") && context.stderr.contains("elsewhere"))
+            #expect(context.stderr.split(separator: "\n").count == 1)
         }
     }
 }
