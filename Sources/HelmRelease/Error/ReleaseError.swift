@@ -18,6 +18,14 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
             case locked = "locked"
             case conflict = "conflict"
             case storage = "storage"
+            case invalidManifest = "invalid_manifest"
+            case resourceConflict = "resource_conflict"
+            case resourceFailed = "resource_failed"
+            case invalidOperation = "invalid_operation"
+            case timeout = "timeout"
+            case failed = "failed"
+            case hookFailed = "hook_failed"
+            case kubernetes = "kubernetes"
         }
 
         private let base: Base
@@ -44,6 +52,24 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
         public static let conflict = Code(.conflict)
         /// The storage backend failed (API server error, I/O error).
         public static let storage = Code(.storage)
+        /// A rendered manifest cannot be turned into objects: bad YAML, a missing kind, or a kind the cluster does
+        /// not serve (Helm's `resource mapping not found`).
+        public static let invalidManifest = Code(.invalidManifest)
+        /// An object the release would write exists and belongs to something else (Helm's ownership checks).
+        public static let resourceConflict = Code(.resourceConflict)
+        /// The cluster refused a write or delete of one of the release's objects; the cause is the KubeAPIError.
+        public static let resourceFailed = Code(.resourceFailed)
+        /// The options ask for something that cannot be done (e.g. force replace together with force conflicts).
+        public static let invalidOperation = Code(.invalidOperation)
+        /// Something did not happen in time (a CRD not established, a resource not ready, a wait or hook).
+        public static let timeout = Code(.timeout)
+        /// A release resource reached a terminal failure while being waited for (a failed Job or Pod, a Deployment
+        /// past its progress deadline, a CRD whose names were rejected).
+        public static let failed = Code(.failed)
+        /// A hook resource (Job or Pod) failed.
+        public static let hookFailed = Code(.hookFailed)
+        /// The Kubernetes API refused or failed a call that the operation cannot do without.
+        public static let kubernetes = Code(.kubernetes)
 
         /// A short fixed string for logs and metric labels, such as `corrupted_record`.
         public var description: String { base.rawValue }
