@@ -111,6 +111,7 @@ let package = Package(
             name: "HelmRelease",
             dependencies: [
                 "HelmEngine",
+                "GoTemplate",
                 "KubeAPI",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -191,6 +192,8 @@ let package = Package(
             name: "HelmReleaseTests",
             dependencies: [
                 "HelmRelease",
+                "HelmEngine",
+                "GoTemplate",
                 "KubeAPI",
                 "KubeTestServer",
                 .product(name: "CompressNIO", package: "compress-nio"),

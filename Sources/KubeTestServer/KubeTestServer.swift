@@ -163,6 +163,22 @@ public final class KubeTestServer: Sendable {
         String(state.withLock { $0.store.resourceVersion })
     }
 
+    /// While `hold` is true, CRDs created are accepted (`NamesAccepted` True) but not `Established` (False,
+    /// reason `Installing`) and their kinds are not served, like a cluster still installing them. Turning the hold
+    /// off leaves those CRDs pending; ``establishCRDs()`` establishes them.
+    public func holdCRDEstablishment(_ hold: Bool) {
+        state.withLock { $0.store.holdsCRDEstablishment = hold }
+    }
+
+    /// Establishes every CRD created while establishment was held: `Established` becomes True (watches see a
+    /// MODIFIED event) and its kinds are served.
+    public func establishCRDs() {
+        state.withLock { state in
+            state.store.establishHeldCRDs()
+            state.hub.dispatch(state.store.drainEvents())
+        }
+    }
+
     /// Stops the listener, dropping every connection and watch, and listens again on the same port. Data is kept.
     ///
     /// - Throws: ``KubeTestServerError`` with code ``KubeTestServerError/Code/bindFailed`` when the port cannot

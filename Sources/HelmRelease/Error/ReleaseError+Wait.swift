@@ -22,7 +22,7 @@ extension ReleaseError {
 
     static func waitReadFailed(_ target: WaitTarget, _ error: KubeAPIError) -> ReleaseError {
         ReleaseError(
-            code: .kubernetes, message: "cannot read \(target.displayName) while waiting: \(error.message)",
+            code: .resourceFailed, message: "cannot read \(target.displayName) while waiting: \(error.message)",
             cause: error)
     }
 }

@@ -26,6 +26,8 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
             case failed = "failed"
             case hookFailed = "hook_failed"
             case kubernetes = "kubernetes"
+            case renderFailed = "render_failed"
+            case operationFailed = "operation_failed"
         }
 
         private let base: Base
@@ -70,6 +72,10 @@ public struct ReleaseError: Error, Sendable, CustomStringConvertible {
         public static let hookFailed = Code(.hookFailed)
         /// The Kubernetes API refused or failed a call that the operation cannot do without.
         public static let kubernetes = Code(.kubernetes)
+        /// The chart could not be rendered (values, schema or a template failed); nothing was written.
+        public static let renderFailed = Code(.renderFailed)
+        /// An install, upgrade, rollback, uninstall or test failed; the cause says why.
+        public static let operationFailed = Code(.operationFailed)
 
         /// A short fixed string for logs and metric labels, such as `corrupted_record`.
         public var description: String { base.rawValue }

@@ -50,8 +50,9 @@ extension ResourceApplier {
         return nil
     }
 
-    /// Which of `resources` exist already, failing on the first one this release may not adopt (unless
-    /// `takeOwnership`). Objects named by `generateName` are skipped: they never exist beforehand.
+    /// Which of `resources` exist already, failing on the first one (in the given order) this release may not
+    /// adopt, unless `takeOwnership`. Objects named by `generateName` are skipped: they never exist beforehand.
+    /// Reads run concurrently per kind, like writes.
     ///
     /// - Parameter operation: `install` or `update`, for Helm's `unable to continue with ...` prefix.
     /// - Throws: ``ReleaseError`` ``ReleaseError/Code/resourceConflict`` or, when a read fails,
@@ -59,21 +60,27 @@ extension ResourceApplier {
     func existing(
         _ resources: [ReleaseResource], takeOwnership: Bool, operation: String
     ) async throws -> Set<ReleaseResource.Identity> {
-        var found: Set<ReleaseResource.Identity> = []
-        for resource in resources {
-            if try Self.usesGenerateName(resource, operation: operation) { continue }
+        var named: [ReleaseResource] = []
+        for resource in resources where try !Self.usesGenerateName(resource, operation: operation) {
+            named.append(resource)
+        }
+        let results = await perform(named) { resource -> Result<Bool, ReleaseError> in
             let live: KubeObject
             do {
                 live = try await client.get(resource.gvk, resource.key)
             } catch let error as KubeAPIError where error.code == .notFound {
-                continue
+                return .success(false)
             } catch {
-                throw ReleaseError.unreadable(resource, operation: operation, cause: error)
+                return .failure(ReleaseError.unreadable(resource, operation: operation, cause: error))
             }
             if !takeOwnership, let problem = ownershipProblem(live) {
-                throw ReleaseError.ownershipConflict(resource, operation: operation, problem: problem)
+                return .failure(ReleaseError.ownershipConflict(resource, operation: operation, problem: problem))
             }
-            found.insert(resource.identity)
+            return .success(true)
+        }
+        var found: Set<ReleaseResource.Identity> = []
+        for (resource, result) in zip(named, results) {
+            if try result.get() { found.insert(resource.identity) }
         }
         return found
     }

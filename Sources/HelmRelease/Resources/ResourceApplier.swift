@@ -80,6 +80,20 @@ public struct ResourceApplier: Sendable {
         return changes
     }
 
+    /// The objects of `resources` that exist in the cluster, after Helm's ownership check: what an install (or,
+    /// for objects new to a release, an upgrade) would adopt. Writes nothing, so a dry run can call it.
+    ///
+    /// - Parameters:
+    ///   - takeOwnership: skip the ownership check (`--take-ownership`).
+    ///   - operation: `install` or `update`, for the `unable to continue with ...` prefix of errors.
+    /// - Throws: as ``create(_:takeOwnership:forceConflicts:)`` before it writes.
+    public func existingObjects(
+        _ resources: [ReleaseResource], takeOwnership: Bool = false, operation: String = "install"
+    ) async throws -> [ReleaseResource] {
+        let found = try await existing(resources, takeOwnership: takeOwnership, operation: operation)
+        return resources.filter { found.contains($0.identity) }
+    }
+
     /// Upgrade/rollback: applies `target` (new objects created, existing ones applied), then deletes what is in
     /// `current` but not in `target` (unless the live object says `helm.sh/resource-policy: keep`), in reverse
     /// install order.
@@ -184,7 +198,9 @@ public struct ResourceApplier: Sendable {
             return .success(exists ? .updated : .created)
         } catch {
             if !exists { return .failure(ReleaseError.createFailed(resource, cause: error)) }
-            guard force, error.code == .invalid else { return .failure(ReleaseError.applyFailed(resource, cause: error)) }
+            guard force, error.code == .invalid else {
+                return .failure(ReleaseError.applyFailed(resource, cause: error))
+            }
         }
         do throws(ReleaseError) {
             try await replace(resource, forceConflicts: forceConflicts)

@@ -45,6 +45,12 @@ public struct ResourceBuilder: Sendable {
             documents: manifests.map { ManifestDocuments.Document(sourcePath: $0.sourcePath, text: $0.content) })
     }
 
+    /// ``namespace``, or the client's configured namespace when that is empty (as Helm's kube client falls back to
+    /// the kubeconfig's).
+    var defaultNamespace: String {
+        namespace.isEmpty ? (client.config.namespace.isEmpty ? "default" : client.config.namespace) : namespace
+    }
+
     /// Decodes, expands and maps documents; mapping failures are gathered and reported together, as Helm's
     /// builder continues past them.
     func build(documents: [ManifestDocuments.Document]) async throws -> [ReleaseResource] {
@@ -72,7 +78,7 @@ public struct ResourceBuilder: Sendable {
             }
             var placed = object
             if mapping.namespaced {
-                if placed.namespace.isEmpty { placed.namespace = namespace }
+                if placed.namespace.isEmpty { placed.namespace = defaultNamespace }
             } else {
                 // The API server ignores a namespace on a cluster-scoped object; drop it so keys compare cleanly.
                 placed.namespace = ""

@@ -101,7 +101,9 @@ enum LegacyReadinessRules {
         let ready = view.int("status", "numberReady")
         if ready < expected {
             return .notReady(
-                "\(subject) has \(ready)/\(expected) ready pods (\(desired) desired, \(maxUnavailable) may be unavailable)")
+                "\(subject) has \(ready)/\(expected) ready pods "
+                    + "(\(desired) desired, \(maxUnavailable) may be unavailable)"
+            )
         }
         return .ready
     }

@@ -1,4 +1,5 @@
-/// Readiness of one live object, decided from its JSON alone (pure; see ``ResourceWaiter/readiness(of:waitForJobs:strategy:)``).
+/// Readiness of one live object, decided from its JSON alone
+/// (pure; see ``ResourceWaiter/readiness(of:waitForJobs:strategy:)``).
 public enum ResourceReadiness: Sendable, Hashable {
     /// The object is ready (or, for kinds without readiness, exists).
     case ready

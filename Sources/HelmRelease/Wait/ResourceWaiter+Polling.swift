@@ -56,24 +56,26 @@ extension ResourceWaiter {
     /// Polls `targets` until every one is settled for `goal`, a terminal failure, or `timeout`.
     ///
     /// A zero or negative timeout checks once. Transient API failures (timeouts, throttling, 5xx, lost
-    /// connections) count as "not settled yet"; any other API failure ends the wait with ``ReleaseError/Code/kubernetes``.
+    /// connections) count as "not settled yet"; any other API failure ends the wait with
+    /// ``ReleaseError/Code/resourceFailed``.
     func poll(_ targets: [WaitTarget], timeout: Duration, goal: Goal) async throws {
         let start = clock.elapsed()
         var pending = uniqued(targets)
         var reasons: [WaitTarget: String] = [:]
         while true {
             try Task.checkCancellation()
+            let remaining = timeout - (clock.elapsed() - start)
+            let verdicts = try await readAll(pending, limit: remaining, goal: goal)
             var stillPending: [WaitTarget] = []
-            for target in pending {
-                let remaining = timeout - (clock.elapsed() - start)
-                switch try await read(target, limit: remaining, goal: goal) {
+            for (target, verdict) in zip(pending, verdicts) {
+                switch verdict {
                 case .ready:
                     reasons[target] = nil
                 case .notReady(let why):
                     reasons[target] = why
                     stillPending.append(target)
                 case .failed(let why):
-                    logger.info("wait failed", metadata: ["object": "\(target.displayName)", "reason": "\(why)"])
+                    logger.debug("wait failed", metadata: ["object": "\(target.displayName)", "reason": "\(why)"])
                     throw goal.isHook ? ReleaseError.hookFailed(target, why) : ReleaseError.resourceFailed(target, why)
                 }
             }
@@ -83,7 +85,7 @@ extension ResourceWaiter {
             let first = pending[0]
             let reason = reasons[first] ?? "\(first.displayName) is not \(goal.description)"
             if elapsed >= timeout {
-                logger.info("wait timed out", metadata: ["object": "\(first.displayName)", "reason": "\(reason)"])
+                logger.debug("wait timed out", metadata: ["object": "\(first.displayName)", "reason": "\(reason)"])
                 throw ReleaseError.waitTimedOut(
                     goal: goal.description, timeout: timeout, pending: pending.count, first: first, reason: reason)
             }
@@ -92,6 +94,30 @@ extension ResourceWaiter {
             try await clock.sleep(min(pollInterval, timeout - elapsed))
         }
     }
+
+    /// Reads and judges every target, a few at a time, returning the verdicts in the targets' order.
+    private func readAll(_ targets: [WaitTarget], limit: Duration, goal: Goal) async throws -> [ResourceReadiness] {
+        if targets.count == 1 { return [try await read(targets[0], limit: limit, goal: goal)] }
+        return try await withThrowingTaskGroup(of: (Int, ResourceReadiness).self) { group in
+            var verdicts = [ResourceReadiness](repeating: .ready, count: targets.count)
+            var next = 0
+            func startNext() {
+                guard next < targets.count else { return }
+                let index = next
+                next += 1
+                group.addTask { (index, try await self.read(targets[index], limit: limit, goal: goal)) }
+            }
+            for _ in 0..<Self.concurrentReads { startNext() }
+            while let (index, verdict) = try await group.next() {
+                verdicts[index] = verdict
+                startNext()
+            }
+            return verdicts
+        }
+    }
+
+    /// How many GETs one poll has in flight at once.
+    static var concurrentReads: Int { 8 }
 
     /// Reads one target and judges it; absent objects are judged as nil.
     private func read(_ target: WaitTarget, limit: Duration, goal: Goal) async throws -> ResourceReadiness {

@@ -20,7 +20,7 @@ public struct ResourceWaiter: Sendable {
     public var pollInterval: Duration
     /// The rules ``waitReady(_:timeout:waitForJobs:)`` applies. Default: ``WaitStrategy/watcher``, Helm 4's.
     public var strategy: WaitStrategy
-    /// Where progress is logged (debug: what is still awaited; info: timeouts and failures).
+    /// Where progress is logged (debug only: what is still awaited, timeouts, failures; the error says it once).
     public var logger: Logger
     let clock: WaitClock
 

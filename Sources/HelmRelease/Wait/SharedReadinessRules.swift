@@ -74,7 +74,8 @@ enum SharedReadinessRules {
         if !reason.isEmpty { parts.append(reason) }
         if !message.isEmpty { parts.append(message) }
         if parts.isEmpty {
-            let statuses = (view.value("status", "initContainerStatuses")?.arrayValue ?? [])
+            let statuses =
+                (view.value("status", "initContainerStatuses")?.arrayValue ?? [])
                 + (view.value("status", "containerStatuses")?.arrayValue ?? [])
             for status in statuses {
                 guard let terminated = status["state", "terminated"] ?? status["lastState", "terminated"],

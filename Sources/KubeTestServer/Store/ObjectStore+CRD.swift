@@ -76,13 +76,46 @@ extension ObjectStore {
                     "type": "NamesAccepted", "status": "True", "reason": "NoConflicts",
                     "message": "no conflicts found", "lastTransitionTime": .string(now),
                 ]),
-                .object([
-                    "type": "Established", "status": "True", "reason": "InitialNamesAccepted",
-                    "message": "the initial names have been accepted", "lastTransitionTime": .string(now),
-                ]),
+                Self.establishedCondition(!holdsCRDEstablishment, now: now),
             ]),
         ])
-        serve(crd)
+        if !holdsCRDEstablishment { serve(crd) }
+    }
+
+    /// The `Established` condition: True once serving, False (`Installing`) while held.
+    private static func establishedCondition(_ established: Bool, now: String) -> JSONValue {
+        established
+            ? .object([
+                "type": "Established", "status": "True", "reason": "InitialNamesAccepted",
+                "message": "the initial names have been accepted", "lastTransitionTime": .string(now),
+            ])
+            : .object([
+                "type": "Established", "status": "False", "reason": "Installing",
+                "message": "the initial names have been accepted", "lastTransitionTime": .string(now),
+            ])
+    }
+
+    /// Establishes every CRD created while establishment was held: sets `Established` True (a MODIFIED event)
+    /// and starts serving it.
+    mutating func establishHeldCRDs() {
+        let key = StorageKey(group: "apiextensions.k8s.io", plural: "customresourcedefinitions")
+        guard let resource = resources.first(where: { $0.storageKey == key }) else { return }
+        let now = timestamp()
+        for objectKey in (objects[key] ?? [:]).keys.sorted() {
+            guard var crd = objects[key]?[objectKey] else { continue }
+            var conditions = crd[path: ["status", "conditions"]]?.arrayValue ?? []
+            guard let index = conditions.firstIndex(where: { $0["type"]?.stringValue == "Established" }),
+                conditions[index]["status"]?.stringValue != "True"
+            else { continue }
+            let previous = crd
+            conditions[index] = Self.establishedCondition(true, now: now)
+            crd[path: ["status", "conditions"]] = .array(conditions)
+            let version = nextResourceVersion()
+            crd[path: ["metadata", "resourceVersion"]] = .string(String(version))
+            objects[key]?[objectKey] = crd
+            record("MODIFIED", resource, object: crd, resourceVersion: version, previous: previous)
+            serve(crd)
+        }
     }
 
     /// (Re)registers the versions a CRD serves; versions no longer served stop being served.

@@ -81,6 +81,7 @@ extension ObjectStore {
         switch subresource {
         case .main:
             if resource.hasStatus { object["status"] = current["status"] }
+            try Self.checkImmutableFields(current: current, proposed: &object, resource)
         case .status:
             var next = current
             next["apiVersion"] = .string(resource.apiVersion)

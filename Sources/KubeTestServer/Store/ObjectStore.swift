@@ -48,6 +48,8 @@ struct ObjectStore: Sendable {
     let historyLimit: Int
     /// Events of writes not yet handed to watchers.
     private var pendingEvents: [Event] = []
+    /// When true, new CRDs are accepted but not established or served until ``establishHeldCRDs()``.
+    var holdsCRDEstablishment = false
     /// Source of timestamps; injected so tests can fix time.
     let now: @Sendable () -> Date
 
