@@ -9,7 +9,8 @@ struct Fluxhelm: AsyncParsableCommand {
         version: FluxhelmVersion.current,
         subcommands: [
             TemplateCommand.self, ShowCommand.self, ListCommand.self, HistoryCommand.self, StatusCommand.self,
-            GetCommand.self,
+            GetCommand.self, InstallCommand.self, UpgradeCommand.self, RollbackCommand.self, UninstallCommand.self,
+            TestCommand.self,
         ]
     )
 }
