@@ -11,6 +11,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// The `-o/--output` flag every reporting command shares (Helm's `bindOutputFlag`).
 struct OutputFlag: ParsableArguments {
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Prints the output in the specified format (table, json, yaml).")
+    @Option(name: [.customShort("o"), .customLong("output")],
+        help: "Prints the output in the specified format (table, json, yaml).")
     var format: OutputFormat = .table
 }

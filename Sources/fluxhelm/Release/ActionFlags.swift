@@ -26,13 +26,15 @@ struct WaitFlags: ParsableArguments {
     @Flag(name: .customLong("wait-for-jobs"), help: "With --wait, also wait until every Job has completed.")
     var waitForJobs = false
 
-    @Option(name: .customLong("timeout"), help: "Time to wait for any individual Kubernetes operation (like Jobs for hooks), e.g. 300s, 5m.")
+    @Option(name: .customLong("timeout"),
+        help: "Time to wait for any individual Kubernetes operation (like Jobs for hooks), e.g. 300s, 5m.")
     var timeout = GoDurationArgument(.seconds(300), text: "5m0s")
 }
 
 /// `-l/--labels key=value,...` (Helm's string-to-string flag); repeated flags add up.
 struct LabelsFlag: ParsableArguments {
-    @Option(name: [.customShort("l"), .customLong("labels")], help: "Labels added to the release record (key1=value1,key2=value2).")
+    @Option(name: [.customShort("l"), .customLong("labels")],
+        help: "Labels added to the release record (key1=value1,key2=value2).")
     var labels: [String] = []
 
     func parsed() throws -> [String: String] {
@@ -40,7 +42,8 @@ struct LabelsFlag: ParsableArguments {
         for argument in labels {
             for pair in argument.split(separator: ",", omittingEmptySubsequences: true) {
                 guard let equals = pair.firstIndex(of: "=") else {
-                    throw CLIError("invalid argument \"\(argument)\" for \"-l, --labels\" flag: \(pair) must be formatted as key=value")
+                    throw CLIError(
+                        "invalid argument \"\(argument)\" for \"-l, --labels\" flag: \(pair) must be formatted as key=value")
                 }
                 result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
             }

@@ -17,7 +17,7 @@ extension ClusterFlags {
         let result: Result
         do {
             _ = try Self.driver(named: storageDriver, client: client)  // Helm's message for an unknown driver
-            let namespace = namespace ?? config.namespace
+            let namespace = namespace(for: config)
             let actions = try await ActionConfiguration.kubernetes(
                 client: client, storageDriver: storageDriver, namespace: namespace, maxHistory: maxHistory)
             result = try await body(actions, namespace)

@@ -11,7 +11,8 @@ struct ClusterFlags: ParsableArguments {
     @Option(name: .customLong("kube-context"), help: "Name of the kubeconfig context to use.")
     var kubeContext: String?
 
-    @Option(name: [.customShort("n"), .customLong("namespace")], help: "Namespace scope for this request (default: the context's namespace, else default).")
+    @Option(name: [.customShort("n"), .customLong("namespace")],
+        help: "Namespace scope for this request (default: the context's namespace, else default).")
     var namespace: String?
 
     @Option(name: .customLong("kube-token"), help: "Bearer token used for authentication.")
@@ -20,38 +21,67 @@ struct ClusterFlags: ParsableArguments {
     @Option(name: .customLong("kube-apiserver"), help: "The address and the port for the Kubernetes API server.")
     var kubeAPIServer: String?
 
-    @Option(name: .customLong("kube-ca-file"), help: "The certificate authority file for the Kubernetes API server connection.")
+    @Option(name: .customLong("kube-ca-file"),
+        help: "The certificate authority file for the Kubernetes API server connection.")
     var kubeCAFile: String?
 
-    @Flag(name: .customLong("kube-insecure-skip-tls-verify"), help: "Do not verify the Kubernetes API server's certificate.")
+    @Flag(name: .customLong("kube-insecure-skip-tls-verify"),
+        help: "Do not verify the Kubernetes API server's certificate.")
     var kubeInsecureSkipTLSVerify = false
 
-    @Option(name: .customLong("storage"), help: "Where release records live: secret, configmap or memory (default: $HELM_DRIVER, else secret).")
+    @Option(name: .customLong("kube-tls-server-name"),
+        help: "Server name to use for the Kubernetes API server's certificate.")
+    var kubeTLSServerName: String?
+
+    @Option(name: .customLong("storage"),
+        help: "Where release records live: secret, configmap or memory (default: $HELM_DRIVER, else secret).")
     var storage: String?
 
-    /// The connection settings: the kubeconfig (or in-cluster account) as kubectl chooses it, then the flags.
+    /// The connection settings: the kubeconfig (or in-cluster account) as kubectl chooses it, then the flags, which
+    /// fall back to Helm's variables (`HELM_KUBECONTEXT`, `HELM_KUBETOKEN`, `HELM_KUBEAPISERVER`, `HELM_KUBECAFILE`,
+    /// `HELM_KUBETLS_SERVER_NAME`, `HELM_KUBEINSECURE_SKIP_TLS_VERIFY`).
     func kubeConfig(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> KubeConfig {
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let context = kubeContext ?? variable("HELM_KUBECONTEXT")
+        let apiServer = kubeAPIServer ?? variable("HELM_KUBEAPISERVER")
+        let token = kubeToken ?? variable("HELM_KUBETOKEN")
+        let caFile = kubeCAFile ?? variable("HELM_KUBECAFILE")
+        let tlsServerName = kubeTLSServerName ?? variable("HELM_KUBETLS_SERVER_NAME")
+        let insecure = kubeInsecureSkipTLSVerify
+            || ["1", "t", "true"].contains(variable("HELM_KUBEINSECURE_SKIP_TLS_VERIFY")?.lowercased() ?? "")
         var config: KubeConfig
         do {
-            config = try KubeConfig.resolve(kubeconfigPath: kubeconfig, context: kubeContext, environment: environment)
+            config = try KubeConfig.resolve(kubeconfigPath: kubeconfig, context: context, environment: environment)
         } catch {
             // Helm works from --kube-apiserver alone when there is no kubeconfig.
-            guard let kubeAPIServer, kubeconfig == nil else { throw CLIError.wrap(error) }
-            config = KubeConfig(server: kubeAPIServer, source: "--kube-apiserver")
+            guard let apiServer, kubeconfig == nil else { throw CLIError.wrap(error) }
+            config = KubeConfig(server: apiServer, source: "--kube-apiserver")
         }
-        if let kubeAPIServer { config.server = kubeAPIServer }
-        if let kubeToken {
-            config.token = kubeToken
+        if let apiServer { config.server = apiServer }
+        if let token {
+            config.token = token
             config.tokenFile = nil
         }
-        if let kubeCAFile {
-            guard let bytes = FileManager.default.contents(atPath: kubeCAFile) else {
-                throw CLIError("unable to read --kube-ca-file \(kubeCAFile)")
+        if let caFile {
+            guard let bytes = FileManager.default.contents(atPath: caFile) else {
+                throw CLIError("unable to read --kube-ca-file \(caFile)")
             }
             config.certificateAuthorityPEM = Array(bytes)
         }
-        if kubeInsecureSkipTLSVerify { config.insecureSkipTLSVerify = true }
+        if let tlsServerName { config.tlsServerName = tlsServerName }
+        if insecure { config.insecureSkipTLSVerify = true }
         return config
+    }
+
+    /// The namespace of the request: `-n`, else `HELM_NAMESPACE`, else the context's namespace.
+    func namespace(for config: KubeConfig) -> String {
+        namespace ?? ProcessInfo.processInfo.environment["HELM_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? config.namespace
+    }
+
+    /// `--history-max`'s default: `HELM_MAX_HISTORY`, else 10.
+    static var defaultMaxHistory: Int {
+        ProcessInfo.processInfo.environment["HELM_MAX_HISTORY"].flatMap { Int($0) } ?? 10
     }
 
     /// The storage driver's name: `--storage`, else `$HELM_DRIVER`, else `secret`.
@@ -75,7 +105,7 @@ struct ClusterFlags: ParsableArguments {
             let storage = try ReleaseStorage(
                 driver: Self.driver(named: storageDriver, client: client), maxHistory: maxHistory)
             result = try await body(
-                ReleaseCluster(client: client, storage: storage, namespace: namespace ?? config.namespace))
+                ReleaseCluster(client: client, storage: storage, namespace: namespace(for: config)))
         } catch {
             try? await client.shutdown()
             throw error

@@ -7,7 +7,7 @@ import HelmRelease
 struct InstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "install", abstract: "Install a chart.")
 
-    @Argument(help: "The release name, then the chart (a directory, a .tgz, or a name with --repo); with --generate-name, only the chart.")
+    @Argument(help: "NAME CHART (a directory, a .tgz, or a name with --repo); with --generate-name, only CHART.")
     var arguments: [String]
 
     @OptionGroup var cluster: ClusterFlags
@@ -17,19 +17,23 @@ struct InstallCommand: AsyncParsableCommand {
     @OptionGroup var labelsFlag: LabelsFlag
     @OptionGroup var output: OutputFlag
 
-    @Flag(name: [.customShort("g"), .customLong("generate-name")], help: "Generate the name (and omit the NAME parameter).")
+    @Flag(name: [.customShort("g"), .customLong("generate-name")],
+        help: "Generate the name (and omit the NAME parameter).")
     var generateName = false
     @Flag(name: .customLong("create-namespace"), help: "Create the release namespace if not present.")
     var createNamespace = false
-    @Flag(name: [.customLong("rollback-on-failure"), .customLong("atomic")], help: "Uninstall the release if the installation fails.")
+    @Flag(name: [.customLong("rollback-on-failure"), .customLong("atomic")],
+        help: "Uninstall the release if the installation fails.")
     var atomic = false
     @Flag(name: .customLong("no-hooks"), help: "Prevent hooks from running during install.")
     var noHooks = false
     @Flag(name: .customLong("skip-crds"), help: "Don't install the chart's CRDs.")
     var skipCRDs = false
-    @Flag(name: .customLong("replace"), help: "Reuse the name of a release that is uninstalled or failed (unsafe in production).")
+    @Flag(name: .customLong("replace"),
+        help: "Reuse the name of a release that is uninstalled or failed (unsafe in production).")
     var replace = false
-    @Flag(name: .customLong("take-ownership"), help: "Take ownership of existing resources not annotated as this release's.")
+    @Flag(name: .customLong("take-ownership"),
+        help: "Take ownership of existing resources not annotated as this release's.")
     var takeOwnership = false
     @Flag(name: .customLong("force-conflicts"), help: "Server-side apply forces changes against conflicts.")
     var forceConflicts = false
@@ -41,8 +45,11 @@ struct InstallCommand: AsyncParsableCommand {
     var hideNotes = false
     @Flag(name: .customLong("skip-schema-validation"), help: "Disable JSON schema validation.")
     var skipSchemaValidation = false
-    @Option(name: .customLong("history-max"), help: "Limit the maximum number of revisions saved per release (0: no limit).")
-    var historyMax = 10
+    @Option(name: .customLong("history-max"),
+        help: "Limit the maximum number of revisions saved per release (0: all; default: $HELM_MAX_HISTORY, else 10).")
+    var historyMax: Int?
+
+    var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 
     mutating func validate() throws {
         let expected = generateName ? 1 : 2
@@ -73,7 +80,7 @@ struct InstallCommand: AsyncParsableCommand {
             options.labels = try labelsFlag.parsed()
             options.dryRun = dryRun
             options.skipSchemaValidation = skipSchemaValidation
-            let release = try await cluster.withActions(maxHistory: historyMax) { actions, namespace in
+            let release = try await cluster.withActions(maxHistory: maxHistory) { actions, namespace in
                 options.namespace = namespace
                 return try await actions.install(options)
             }

@@ -10,7 +10,8 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterFlags
     @OptionGroup var output: OutputFlag
 
-    @Flag(name: [.customShort("a"), .customLong("all")], help: "Show releases in every state (the default when no state flag is given).")
+    @Flag(name: [.customShort("a"), .customLong("all")],
+        help: "Show releases in every state (the default when no state flag is given).")
     var all = false
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "List releases across all namespaces.")
     var allNamespaces = false
@@ -26,7 +27,8 @@ struct ListCommand: AsyncParsableCommand {
     var uninstalled = false
     @Flag(name: .customLong("uninstalling"), help: "Show releases that are currently being uninstalled.")
     var uninstalling = false
-    @Option(name: [.customShort("f"), .customLong("filter")], help: "A regular expression; only releases whose name matches are listed.")
+    @Option(name: [.customShort("f"), .customLong("filter")],
+        help: "A regular expression; only releases whose name matches are listed.")
     var filter: String?
     @Option(name: [.customShort("m"), .customLong("max")], help: "Maximum number of releases to fetch (0: no limit).")
     var max = 256
@@ -40,7 +42,8 @@ struct ListCommand: AsyncParsableCommand {
     var short = false
     @Flag(name: .customLong("no-headers"), help: "Don't print headers when using the default output format.")
     var noHeaders = false
-    @Option(name: .customLong("time-format"), help: "Format time using a Go time layout, e.g. \"2006-01-02 15:04:05Z0700\".")
+    @Option(name: .customLong("time-format"),
+        help: "Format time using a Go time layout, e.g. \"2006-01-02 15:04:05Z0700\".")
     var timeFormat: String?
 
     func run() async throws {

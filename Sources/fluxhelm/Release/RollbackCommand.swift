@@ -14,7 +14,8 @@ struct RollbackCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterFlags
     @OptionGroup var waitFlags: WaitFlags
 
-    @Flag(name: [.customLong("force-replace"), .customLong("force")], help: "Replace objects that cannot be updated in place.")
+    @Flag(name: [.customLong("force-replace"), .customLong("force")],
+        help: "Replace objects that cannot be updated in place.")
     var force = false
     @Flag(name: .customLong("force-conflicts"), help: "Server-side apply forces changes against conflicts.")
     var forceConflicts = false
@@ -24,8 +25,11 @@ struct RollbackCommand: AsyncParsableCommand {
     var cleanupOnFail = false
     @Flag(name: .customLong("dry-run"), help: "Simulate a rollback.")
     var dryRun = false
-    @Option(name: .customLong("history-max"), help: "Limit the maximum number of revisions saved per release (0: no limit).")
-    var historyMax = 10
+    @Option(name: .customLong("history-max"),
+        help: "Limit the maximum number of revisions saved per release (0: all; default: $HELM_MAX_HISTORY, else 10).")
+    var historyMax: Int?
+
+    var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 
     func run() async throws {
         var options = RollbackOptions()
@@ -45,7 +49,7 @@ struct RollbackCommand: AsyncParsableCommand {
         options.cleanupOnFail = cleanupOnFail
         options.dryRun = dryRun
         do {
-            _ = try await cluster.withActions(maxHistory: historyMax) { actions, namespace in
+            _ = try await cluster.withActions(maxHistory: maxHistory) { actions, namespace in
                 try await actions.rollback(name: name, namespace: namespace, options)
             }
         } catch {

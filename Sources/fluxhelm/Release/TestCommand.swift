@@ -11,9 +11,11 @@ struct TestCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterFlags
     @OptionGroup var output: OutputFlag
 
-    @Option(name: .customLong("timeout"), help: "Time to wait for any individual Kubernetes operation (like Jobs for hooks).")
+    @Option(name: .customLong("timeout"),
+        help: "Time to wait for any individual Kubernetes operation (like Jobs for hooks).")
     var timeout = GoDurationArgument(.seconds(300), text: "5m0s")
-    @Option(name: .customLong("filter"), help: "Run only tests by name (name=test1), or skip some (!name=test2); repeatable, comma-separated.")
+    @Option(name: .customLong("filter"),
+        help: "Run only tests by name (name=test1), or skip some (!name=test2); repeatable, comma-separated.")
     var filter: [String] = []
 
     func run() async throws {

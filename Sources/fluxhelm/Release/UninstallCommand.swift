@@ -18,11 +18,13 @@ struct UninstallCommand: AsyncParsableCommand {
     var noHooks = false
     @Flag(name: .customLong("ignore-not-found"), help: "Treat \"release not found\" as a successful uninstall.")
     var ignoreNotFound = false
-    @Flag(name: .customLong("keep-history"), help: "Remove the resources and mark the release uninstalled, but keep its history.")
+    @Flag(name: .customLong("keep-history"),
+        help: "Remove the resources and mark the release uninstalled, but keep its history.")
     var keepHistory = false
     @Option(name: .customLong("cascade"), help: "background, orphan or foreground: how dependents are deleted.")
     var cascade = "background"
-    @Option(name: .customLong("timeout"), help: "Time to wait for any individual Kubernetes operation (like Jobs for hooks).")
+    @Option(name: .customLong("timeout"),
+        help: "Time to wait for any individual Kubernetes operation (like Jobs for hooks).")
     var timeout = GoDurationArgument(.seconds(300), text: "5m0s")
     @Option(name: .customLong("description"), help: "Add a custom description.")
     var description: String?

@@ -19,13 +19,16 @@ struct UpgradeCommand: AsyncParsableCommand {
     @OptionGroup var labelsFlag: LabelsFlag
     @OptionGroup var output: OutputFlag
 
-    @Flag(name: [.customShort("i"), .customLong("install")], help: "If a release by this name doesn't already exist, run an install.")
+    @Flag(name: [.customShort("i"), .customLong("install")],
+        help: "If a release by this name doesn't already exist, run an install.")
     var install = false
     @Flag(name: .customLong("create-namespace"), help: "With --install, create the release namespace if not present.")
     var createNamespace = false
-    @Flag(name: [.customLong("rollback-on-failure"), .customLong("atomic")], help: "Roll back to the previous release if the upgrade fails.")
+    @Flag(name: [.customLong("rollback-on-failure"), .customLong("atomic")],
+        help: "Roll back to the previous release if the upgrade fails.")
     var atomic = false
-    @Flag(name: [.customLong("force-replace"), .customLong("force")], help: "Replace objects that cannot be updated in place.")
+    @Flag(name: [.customLong("force-replace"), .customLong("force")],
+        help: "Replace objects that cannot be updated in place.")
     var force = false
     @Flag(name: .customLong("force-conflicts"), help: "Server-side apply forces changes against conflicts.")
     var forceConflicts = false
@@ -37,11 +40,13 @@ struct UpgradeCommand: AsyncParsableCommand {
     var reuseValues = false
     @Flag(name: .customLong("reset-values"), help: "Reset the values to the ones built into the chart.")
     var resetValues = false
-    @Flag(name: .customLong("reset-then-reuse-values"), help: "Reset to the chart's values, then apply the last release's values and any overrides.")
+    @Flag(name: .customLong("reset-then-reuse-values"),
+        help: "Reset to the chart's values, then apply the last release's values and any overrides.")
     var resetThenReuseValues = false
     @Flag(name: .customLong("cleanup-on-fail"), help: "Delete new resources created in this upgrade when it fails.")
     var cleanupOnFail = false
-    @Flag(name: .customLong("take-ownership"), help: "Take ownership of existing resources not annotated as this release's.")
+    @Flag(name: .customLong("take-ownership"),
+        help: "Take ownership of existing resources not annotated as this release's.")
     var takeOwnership = false
     @Option(name: .customLong("description"), help: "Add a custom description.")
     var description: String?
@@ -51,11 +56,14 @@ struct UpgradeCommand: AsyncParsableCommand {
     var hideNotes = false
     @Flag(name: .customLong("skip-schema-validation"), help: "Disable JSON schema validation.")
     var skipSchemaValidation = false
-    @Option(name: .customLong("history-max"), help: "Limit the maximum number of revisions saved per release (0: no limit).")
-    var historyMax = 10
+    @Option(name: .customLong("history-max"),
+        help: "Limit the maximum number of revisions saved per release (0: all; default: $HELM_MAX_HISTORY, else 10).")
+    var historyMax: Int?
+
+    var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 
     func run() async throws {
-        let (release, installed) = try await cluster.withActions(maxHistory: historyMax) { actions, namespace in
+        let (release, installed) = try await cluster.withActions(maxHistory: maxHistory) { actions, namespace in
             let chart: HelmEngine.Chart
             let values: [String: GoTemplate.Value]
             do {
@@ -67,7 +75,9 @@ struct UpgradeCommand: AsyncParsableCommand {
             if install {
                 let history = try await actions.storage.history(name: name, namespace: namespace)
                 if history.isEmpty || history.last?.status == .uninstalled {
-                    if output.format == .table { writeOutput("Release \"\(name)\" does not exist. Installing it now.\n") }
+                    if output.format == .table {
+                        writeOutput("Release \"\(name)\" does not exist. Installing it now.\n")
+                    }
                     var options = InstallOptions(name: name, namespace: namespace, chart: chart, values: values)
                     options.createNamespace = createNamespace
                     options.wait = waitFlags.wait || atomic
