@@ -141,4 +141,46 @@ struct ReleaseLifecycleTests {
             #expect(both.stdout.hasSuffix("release \"demo\" uninstalled\nrelease \"second\" uninstalled\n"))
         }
     }
+
+    /// KubeTestServer runs no controllers, so a Deployment never becomes available: `--wait` times out.
+    @Test(.timeLimit(.minutes(2)))
+    func testWaitTimeout_marksFailed_andAtomicUninstalls() async throws {
+        try await ReleaseTestCluster.with { cluster in
+            let waited = try await cluster.run(["install", "demo", Self.chart, "--wait", "--timeout", "1s"] + Self.ns)
+            #expect(waited.status == 1)
+            #expect(waited.stderr.hasPrefix("Error: INSTALLATION FAILED: "))
+            #expect(waited.stderr.contains("demo-hello"))
+            #expect(waited.stderr.split(separator: "\n").count == 1)
+            let status = try await cluster.run(["status", "demo"] + Self.ns)
+            #expect(status.stdout.contains("STATUS: failed\n"))
+
+            let atomic = try await cluster.run(["install", "other", Self.chart, "--atomic", "--timeout", "1s"] + Self.ns)
+            #expect(atomic.status == 1)
+            #expect(atomic.stderr.hasPrefix("Error: INSTALLATION FAILED: "))
+            let listed = try await cluster.run(["list", "-q", "-a"] + Self.ns)
+            #expect(listed.stdout == "demo\n")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func testUpgradeValues_reuseAndReset() async throws {
+        try await ReleaseTestCluster.with { cluster in
+            _ = try await cluster.run(["install", "demo", Self.chart, "--set", "greeting=hi"] + Self.ns)
+            let reuse = try await cluster.run(
+                ["upgrade", "demo", Self.chart, "--reuse-values", "--set", "replicaCount=2"] + Self.ns)
+            #expect(reuse.status == 0, "\(reuse.stderr)")
+            let reused = try await cluster.run(["get", "values", "demo", "-o", "json"] + Self.ns)
+            #expect(try JSONValue(parsing: reused.stdout) == ["greeting": "hi", "replicaCount": 2])
+            let reset = try await cluster.run(["upgrade", "demo", Self.chart, "--reset-values"] + Self.ns)
+            #expect(reset.status == 0, "\(reset.stderr)")
+            let none = try await cluster.run(["get", "values", "demo"] + Self.ns)
+            #expect(none.stdout == "USER-SUPPLIED VALUES:\nnull\n")
+            let labelled = try await cluster.run(
+                ["upgrade", "demo", Self.chart, "--labels", "team=blue,tier=web", "--description", "by hand"] + Self.ns)
+            #expect(labelled.stdout.contains("DESCRIPTION: by hand\n"))
+            let metadata = try await cluster.run(["get", "metadata", "demo"] + Self.ns)
+            #expect(metadata.stdout.contains("LABELS: team=blue,tier=web\n"))
+            #expect(metadata.stdout.contains("APPLY_METHOD: server-side apply\n"))
+        }
+    }
 }
