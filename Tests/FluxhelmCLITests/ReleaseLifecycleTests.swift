@@ -183,4 +183,29 @@ struct ReleaseLifecycleTests {
             #expect(metadata.stdout.contains("APPLY_METHOD: server-side apply\n"))
         }
     }
+
+    /// `test` runs the chart's test hooks and prints the status with their results; a Pod never completes on
+    /// KubeTestServer (no kubelet), so it fails by timeout, and Helm's report is still printed before the error.
+    @Test(.timeLimit(.minutes(2)))
+    func testTest_reportsEachTestHook() async throws {
+        let chart = "Tests/FluxhelmCLITests/Fixtures/charts/tested"
+        try await ReleaseTestCluster.with { cluster in
+            let install = try await cluster.run(["install", "tested", chart] + Self.ns)
+            #expect(install.status == 0, "\(install.stderr)")
+            #expect(install.stdout.hasSuffix("DESCRIPTION: Install complete\n"))  // tests not run yet: no TEST SUITE
+
+            let passed = try await cluster.run(["test", "tested", "--filter", "name=tested-config-check"] + Self.ns)
+            #expect(passed.status == 0, "\(passed.stderr)")
+            #expect(passed.stdout.contains("TEST SUITE:     tested-config-check\nLast Started:   "))
+            #expect(passed.stdout.hasSuffix("Phase:          Succeeded\n"))
+
+            let failed = try await cluster.run(
+                ["test", "tested", "--filter", "!name=tested-config-check", "--timeout", "1s"] + Self.ns)
+            #expect(failed.status == 1)
+            #expect(failed.stdout.contains("TEST SUITE:     tested-check\n"))
+            #expect(failed.stdout.contains("Phase:          Failed\n"))
+            #expect(failed.stderr.hasPrefix("Error: ") && failed.stderr.contains("Pod \"tested-check\""))
+            #expect(failed.stderr.split(separator: "\n").count == 1)
+        }
+    }
 }

@@ -28,6 +28,14 @@ struct TestCommand: AsyncParsableCommand {
             }
             writeOutput(try StatusPrinter(release: release, hideNotes: true).write(output.format))
         } catch {
+            // As Helm, a failed test run still prints the release with the recorded results, then the error.
+            if let error = error as? ReleaseError, error.code != .notFound, error.code != .invalidOperation,
+                let release = try? await cluster.withCluster({
+                    try await ReleaseLookup.content($0, name: name, revision: 0)
+                })
+            {
+                writeOutput((try? StatusPrinter(release: release, hideNotes: true).write(output.format)) ?? "")
+            }
             throw CLIError.wrap(error)
         }
     }
