@@ -13,4 +13,9 @@ struct Fluxhelm: AsyncParsableCommand {
             TestCommand.self,
         ]
     )
+
+    /// Parses Helm's spellings of optional-value flags too (see ``ArgumentNormalizer``), then runs the command.
+    static func main() async {
+        await main(ArgumentNormalizer.normalize(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -120,7 +120,7 @@ struct ReleaseLifecycleTests {
     @Test(.timeLimit(.minutes(2)))
     func testDryRunAndTest_printHelmsReports() async throws {
         try await ReleaseTestCluster.with { cluster in
-            let dryRun = try await cluster.run(["install", "demo", Self.chart, "--dry-run"] + Self.ns)
+            let dryRun = try await cluster.run(["install", "demo", Self.chart, "--dry-run=server"] + Self.ns)
             #expect(dryRun.status == 0, "\(dryRun.stderr)")
             #expect(dryRun.stdout.contains("DESCRIPTION: Dry run complete\n"))
             #expect(dryRun.stdout.contains("MANIFEST:\n---\n# Source: hello/templates/"))
