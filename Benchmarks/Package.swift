@@ -23,6 +23,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "ApplyBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "KubeAPI", package: "fluxhelm"),
+                .product(name: "KubeTestServer", package: "fluxhelm"),
+                .product(name: "HelmRelease", package: "fluxhelm"),
+            ],
+            path: "Benchmarks/ApplyBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "HelmBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

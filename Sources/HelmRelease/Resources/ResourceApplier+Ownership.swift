@@ -17,12 +17,13 @@ extension ResourceApplier {
     /// The object with this release's label and annotations, overwriting any the chart set (Helm writes them with
     /// `forceOwnership`, since the chart currently renders the object).
     func withOwnership(_ object: KubeObject) -> KubeObject {
+        // Set key by key so other labels and annotations reach the server exactly as rendered (a non-string value
+        // must fail there, as with Helm, not vanish here).
         var owned = object
-        owned.labels[Self.managedByLabel] = Self.managedByHelm
-        var annotations = owned.annotations
-        annotations[Self.releaseNameAnnotation] = releaseName
-        annotations[Self.releaseNamespaceAnnotation] = releaseNamespace
-        owned.annotations = annotations
+        owned.json.setValue(.string(Self.managedByHelm), at: ["metadata", "labels", Self.managedByLabel])
+        owned.json.setValue(.string(releaseName), at: ["metadata", "annotations", Self.releaseNameAnnotation])
+        owned.json.setValue(
+            .string(releaseNamespace), at: ["metadata", "annotations", Self.releaseNamespaceAnnotation])
         return owned
     }
 

@@ -14,8 +14,10 @@ extension ResourceApplier {
     /// apply needs a name).
     ///
     /// - Throws: the KubeAPIError of the call, unwrapped, so callers can decide by its code.
-    func write(_ resource: ReleaseResource, forceConflicts: Bool) async throws(KubeAPIError) -> KubeObject {
-        let object = withOwnership(resource.object)
+    func write(
+        _ resource: ReleaseResource, forceConflicts: Bool, ownershipMetadata: Bool = true
+    ) async throws(KubeAPIError) -> KubeObject {
+        let object = ownershipMetadata ? withOwnership(resource.object) : resource.object
         do {
             if object.name.isEmpty {
                 return try await client.create(object, fieldManager: fieldManager)

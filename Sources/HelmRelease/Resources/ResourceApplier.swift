@@ -80,6 +80,45 @@ public struct ResourceApplier: Sendable {
         return changes
     }
 
+    /// Hooks: applies objects as rendered, in the given order, without ownership metadata or ownership checks, as
+    /// Helm creates hook resources (they are not part of the release's objects).
+    ///
+    /// - Returns: which objects were created and which existed and were applied.
+    /// - Throws: ``ReleaseError`` ``ReleaseError/Code/resourceFailed`` naming every object that failed.
+    public func applyHook(_ resources: [ReleaseResource], forceConflicts: Bool = false) async throws -> ResourceChanges
+    {
+        let results = await perform(resources) { resource -> Result<WriteOutcome, ReleaseError> in
+            var exists = false
+            if !resource.object.name.isEmpty {
+                do {
+                    _ = try await client.get(resource.gvk, resource.key)
+                    exists = true
+                } catch let error as KubeAPIError where error.code == .notFound {
+                    exists = false
+                } catch {
+                    return .failure(ReleaseError.unreadable(resource, operation: "hook", cause: error))
+                }
+            }
+            do throws(KubeAPIError) {
+                _ = try await write(resource, forceConflicts: forceConflicts, ownershipMetadata: false)
+                return .success(exists ? .updated : .created)
+            } catch {
+                return .failure(ReleaseError.applyFailed(resource, cause: error))
+            }
+        }
+        var changes = ResourceChanges()
+        var errors: [ReleaseError] = []
+        for (resource, result) in zip(resources, results) {
+            switch result {
+            case .success(.created): changes.created.append(resource)
+            case .success(.updated): changes.updated.append(resource)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if let error = ReleaseError.combined(errors, separator: "\n") { throw error }
+        return changes
+    }
+
     /// The objects of `resources` that exist in the cluster, after Helm's ownership check: what an install (or,
     /// for objects new to a release, an upgrade) would adopt. Writes nothing, so a dry run can call it.
     ///

@@ -121,8 +121,9 @@ extension ResourceWaiter {
 
     /// Reads one target and judges it; absent objects are judged as nil.
     private func read(_ target: WaitTarget, limit: Duration, goal: Goal) async throws -> ResourceReadiness {
-        // Each GET is bounded by what is left of the wait, but given at least a second so a last poll can answer.
-        let callTimeout = max(limit, .seconds(1))
+        // Each GET is bounded by what is left of the wait (at least a second, so a last poll can answer) and by
+        // the client's own per-call limit.
+        let callTimeout = min(max(limit, .seconds(1)), client.configuration.timeout)
         do {
             let object = try await client.get(target.gvk, target.key, timeout: callTimeout)
             return judge(object, target: target, goal: goal)

@@ -240,6 +240,35 @@ struct ResourceApplierTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func testApplyHook_writesAsRenderedWithoutOwnershipMetadata() async throws {
+        try await withResourceCluster { _, client in
+            let hook = try await build(
+                client,
+                """
+                # Source: demo/templates/hook.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: pre-install-marker
+                  annotations:
+                    helm.sh/hook: pre-install
+                data:
+                  ran: "yes"
+                """)
+            let first = try await applier(client).applyHook(hook)
+            #expect(first.created == hook)
+            let live = try await configMap(client, "pre-install-marker")
+            #expect(live["data", "ran"] == "yes")
+            #expect(live.labels["app.kubernetes.io/managed-by"] == nil)
+            #expect(live.annotations["meta.helm.sh/release-name"] == nil)
+            #expect(live.annotations["helm.sh/hook"] == "pre-install")
+
+            let second = try await applier(client).applyHook(hook)
+            #expect(second.updated == hook && second.created.isEmpty)
+        }
+    }
+
     // MARK: Upgrade
 
     @Test(.timeLimit(.minutes(1)))

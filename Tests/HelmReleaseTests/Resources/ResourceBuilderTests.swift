@@ -209,6 +209,27 @@ struct ResourceBuilderTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func testBuild_hostileDocuments_failFastWithoutHanging() async throws {
+        try await withResourceCluster { _, client in
+            let deep =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "
+                + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "\n"
+            var bomb = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\nl0: &l0 [x, x, x, x, x, x, x, x, x]\n"
+            for level in 1...9 {
+                let refs = Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ")
+                bomb += "l\(level): &l\(level) [\(refs)]\n"
+            }
+            for (document, fragment) in [(deep, "nesting deeper than 512 levels"), (bomb, "excessive aliasing")] {
+                let error = await #expect(throws: ReleaseError.self) {
+                    try await ResourceBuilder(client: client, namespace: "ns").build(manifest: document)
+                }
+                #expect(error?.code == .invalidManifest)
+                #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
+            }
+        }
+    }
+
     @Test func testSplit_separatorsAndSources() {
         let documents = ManifestDocuments.split(
             "---\n# Source: c/templates/a.yaml\na: 1\n--- # comment\n# Source: c/templates/b.yaml\nb: 2\n"

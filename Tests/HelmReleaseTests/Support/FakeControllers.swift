@@ -102,6 +102,9 @@ enum FakeControllers {
             } catch {
                 if Task.isCancelled { return }
                 version = nil
+                // Back off briefly so a server that stays down (a restart test) is not hammered in a tight loop;
+                // this paces retries only, nothing waits on it.
+                try? await Task.sleep(for: .milliseconds(20))
             }
         }
     }

@@ -33,12 +33,13 @@ struct ResourceWaiterTests {
                 // Half a rollout first, then the rest, as the deployment controller reports it.
                 try await cluster.setStatus(
                     web, ["observedGeneration": 1, "replicas": 2, "updatedReplicas": 1, "readyReplicas": 1])
-                try await cluster.setStatus(
-                    web,
-                    [
-                        "observedGeneration": 1, "replicas": 2, "updatedReplicas": 2, "readyReplicas": 2,
-                        "availableReplicas": 2, "conditions": [["type": "Available", "status": "True"]],
-                    ])
+                // The second step replaces the whole status (PUT on the status subresource).
+                var object = try await cluster.client.getStatus(.deployment, web.key)
+                object["status"] = [
+                    "observedGeneration": 1, "replicas": 2, "updatedReplicas": 2, "readyReplicas": 2,
+                    "availableReplicas": 2, "conditions": [["type": "Available", "status": "True"]],
+                ]
+                _ = try await cluster.client.updateStatus(object)
                 try await group.waitForAll()
             }
             // And a spec change (new generation) is not ready until the controller observes it.
@@ -154,6 +155,23 @@ struct ResourceWaiterTests {
             #expect(error?.code == .resourceFailed)
             #expect(
                 error?.message.hasPrefix(#"cannot read ConfigMap "settings" in namespace "ns" while waiting"#) == true)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testWaitReady_transientFailuresAreRetriedByPolling() async throws {
+        try await WaitCluster.run(retryPolicy: .never) { cluster in
+            let config = try await cluster.create(WaitObjects.configMap("settings"))
+            // Three failed reads in a row (the client does not retry): the waiter keeps polling and succeeds.
+            cluster.server.failNextRequests(3, status: 503, reason: "ServiceUnavailable", matching: .method("GET"))
+            try await cluster.waiter().waitReady([config], timeout: .seconds(30), waitForJobs: false)
+            // With no time left, the last failure is the reason given.
+            cluster.server.failNextRequests(1, status: 503, reason: "ServiceUnavailable", matching: .method("GET"))
+            let error = await releaseError {
+                try await cluster.waiter().waitReady([config], timeout: .zero, waitForJobs: false)
+            }
+            #expect(error?.code == .timeout)
+            #expect(error?.message.contains(#"ConfigMap "settings" in namespace "ns" could not be read: "#) == true)
         }
     }
 

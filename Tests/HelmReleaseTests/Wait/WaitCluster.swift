@@ -7,10 +7,15 @@ struct WaitCluster {
     let server: KubeTestServer
     let client: KubeClient
 
-    static func run(_ body: (WaitCluster) async throws -> Void) async throws {
+    /// Runs `body` against a fresh server; `retryPolicy` is the client's (tests of transient failures pass
+    /// `.never` so the waiter, not the client, sees them).
+    static func run(
+        retryPolicy: RetryPolicy = RetryPolicy(), _ body: (WaitCluster) async throws -> Void
+    ) async throws {
         try await KubeTestServer.withServer { server in
             let config = try KubeConfig.load(kubeconfigPath: server.kubeconfigPath)
-            try await withKubeClient(config: config) { client in
+            let configuration = KubeClient.Configuration(retryPolicy: retryPolicy)
+            try await withKubeClient(config: config, configuration: configuration) { client in
                 _ = try await client.create(
                     KubeObject(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "ns"]]))
                 try await body(WaitCluster(server: server, client: client))
