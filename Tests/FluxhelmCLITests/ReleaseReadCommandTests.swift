@@ -197,6 +197,11 @@ struct ReleaseReadCommandTests {
 
                     """)
 
+            let selected = try await cluster.run(["list", "-q", "-l", "team in (red,blue)"] + Self.ns)
+            #expect(selected.stdout == "rel\n")
+            let excluded = try await cluster.run(["list", "-q", "--selector", "team!=blue"] + Self.ns)
+            #expect(excluded.stdout.isEmpty)
+
             let all = try await cluster.run(["get", "all", "rel"] + Self.ns)
             #expect(all.stdout.hasPrefix("NAME: rel\nLAST DEPLOYED: Fri Nov 20 23:55:08 2026\nNAMESPACE: ns\n"))
             #expect(all.stdout.contains("CHART: fixture\nVERSION: 1.2.3\nAPP_VERSION: 4.5.6\nDESCRIPTION: second\n"))

@@ -43,7 +43,8 @@ struct LabelsFlag: ParsableArguments {
             for pair in argument.split(separator: ",", omittingEmptySubsequences: true) {
                 guard let equals = pair.firstIndex(of: "=") else {
                     throw CLIError(
-                        "invalid argument \"\(argument)\" for \"-l, --labels\" flag: \(pair) must be formatted as key=value")
+                        "invalid argument \"\(argument)\" for \"-l, --labels\" flag: "
+                            + "\(pair) must be formatted as key=value")
                 }
                 result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
             }

@@ -42,6 +42,10 @@ struct ListCommand: AsyncParsableCommand {
     var short = false
     @Flag(name: .customLong("no-headers"), help: "Don't print headers when using the default output format.")
     var noHeaders = false
+    @Option(
+        name: [.customShort("l"), .customLong("selector")],
+        help: "Selector (label query) on the releases' labels, e.g. -l key1=value1,key2!=value2.")
+    var selector: String?
     @Option(name: .customLong("time-format"),
         help: "Format time using a Go time layout, e.g. \"2006-01-02 15:04:05Z0700\".")
     var timeFormat: String?
@@ -68,7 +72,8 @@ struct ListCommand: AsyncParsableCommand {
         if superseded { states.insert(.superseded) }
         if all || states.isEmpty { states = ReleaseListing.allStates }
         return ReleaseListing.Selection(
-            states: states, nameFilter: filter, limit: max, offset: offset, byDate: byDate, reverse: reverse)
+            states: states, nameFilter: filter, labelSelector: selector, limit: max, offset: offset, byDate: byDate,
+            reverse: reverse)
     }
 
     func render(_ releases: [Release]) throws -> String {
@@ -109,6 +114,7 @@ struct ReleaseListing {
     struct Selection {
         var states: Set<ReleaseStatus>
         var nameFilter: String?
+        var labelSelector: String?
         var limit: Int
         var offset: Int
         var byDate: Bool
@@ -147,6 +153,10 @@ struct ReleaseListing {
             releases = Array(latest.values)
         }
         releases = releases.filter { selection.states.contains($0.status) }
+        if let text = selection.labelSelector {
+            let selector = try ReleaseLabelSelector(parsing: text)
+            releases = releases.filter { selector.matches($0.labels) }
+        }
         releases.sort { ($0.name, $0.namespace, $0.version) < ($1.name, $1.namespace, $1.version) }
         if selection.byDate {
             releases.sort {
