@@ -7,25 +7,12 @@ extension ClusterFlags {
     func withActions<Result>(
         maxHistory: Int, _ body: (ActionConfiguration, String) async throws -> Result
     ) async throws -> Result {
-        let config = try kubeConfig()
-        let client: KubeClient
-        do {
-            client = try KubeClient(config: config)
-        } catch {
-            throw CLIError.wrap(error)
-        }
-        let result: Result
-        do {
+        try await withClient { client, config in
             _ = try Self.driver(named: storageDriver, client: client)  // Helm's message for an unknown driver
             let namespace = namespace(for: config)
             let actions = try await ActionConfiguration.kubernetes(
                 client: client, storageDriver: storageDriver, namespace: namespace, maxHistory: maxHistory)
-            result = try await body(actions, namespace)
-        } catch {
-            try? await client.shutdown()
-            throw error
+            return try await body(actions, namespace)
         }
-        try? await client.shutdown()
-        return result
     }
 }

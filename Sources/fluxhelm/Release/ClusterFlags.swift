@@ -93,6 +93,16 @@ struct ClusterFlags: ParsableArguments {
     func withCluster<Result>(maxHistory: Int = 10, _ body: (ReleaseCluster) async throws -> Result) async throws
         -> Result
     {
+        try await withClient { client, config in
+            let storage = try ReleaseStorage(
+                driver: Self.driver(named: storageDriver, client: client), maxHistory: maxHistory)
+            return try await body(
+                ReleaseCluster(client: client, storage: storage, namespace: namespace(for: config)))
+        }
+    }
+
+    /// Opens a client for the configured cluster, runs `body` with it and closes it, also when `body` throws.
+    func withClient<Result>(_ body: (KubeClient, KubeConfig) async throws -> Result) async throws -> Result {
         let config = try kubeConfig()
         let client: KubeClient
         do {
@@ -102,10 +112,7 @@ struct ClusterFlags: ParsableArguments {
         }
         let result: Result
         do {
-            let storage = try ReleaseStorage(
-                driver: Self.driver(named: storageDriver, client: client), maxHistory: maxHistory)
-            result = try await body(
-                ReleaseCluster(client: client, storage: storage, namespace: namespace(for: config)))
+            result = try await body(client, config)
         } catch {
             try? await client.shutdown()
             throw error

@@ -63,7 +63,7 @@ struct InstallCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let chart = try await ReleaseChartLoader.load(arguments[arguments.count - 1], source: source)
-            let name = generateName ? "\(chart.name)-\(Int(Date().timeIntervalSince1970))" : arguments[0]
+            let name = generateName ? Self.generatedName(chartArgument: arguments[0]) : arguments[0]
             var options = InstallOptions(
                 name: name, namespace: "", chart: chart, values: try valuesFlags.options.merge())
             options.createNamespace = createNamespace
@@ -88,6 +88,17 @@ struct InstallCommand: AsyncParsableCommand {
         } catch {
             throw CLIError.wrap(error, prefix: "INSTALLATION FAILED: ")
         }
+    }
+}
+
+extension InstallCommand {
+    /// Helm's `--generate-name`: the chart argument's last path element up to its first dot (`chart` when there
+    /// is none), a dash and the Unix time.
+    static func generatedName(chartArgument: String, now: Date = Date()) -> String {
+        var base = chartArgument.split(separator: "/").last.map(String.init) ?? ""
+        if base == "." || base.isEmpty { base = "chart" }
+        if let dot = base.firstIndex(of: ".") { base = String(base[..<dot]) }
+        return "\(base)-\(Int(now.timeIntervalSince1970))"
     }
 }
 
