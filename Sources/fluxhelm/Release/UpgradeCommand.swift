@@ -63,6 +63,16 @@ struct UpgradeCommand: AsyncParsableCommand {
     var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 
     func run() async throws {
+        do {
+            try await upgrade()
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError.wrap(error)  // reading the history or the cluster failed, before any change
+        }
+    }
+
+    private func upgrade() async throws {
         let (release, installed) = try await cluster.withActions(maxHistory: maxHistory) { actions, namespace in
             let chart: HelmEngine.Chart
             let values: [String: GoTemplate.Value]
