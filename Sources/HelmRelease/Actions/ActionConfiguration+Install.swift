@@ -54,7 +54,8 @@ extension ActionConfiguration {
             skipSchemaValidation: options.skipSchemaValidation)
         if !options.skipCRDs {
             // CRDs (of the chart after dependency processing) come before rendering: templates may use them.
-            try await installCRDs(prepared.chart.allCRDs(), release: name, namespace: namespace, timeout: options.timeout)
+            try await installCRDs(
+                prepared.chart.allCRDs(), release: name, namespace: namespace, timeout: options.timeout)
         }
         let rendered = try render(prepared, name: name, namespace: namespace, revision: 1, isUpgrade: false)
         let resources = try await resources(of: rendered, release: name, namespace: namespace)
@@ -108,7 +109,8 @@ extension ActionConfiguration {
     }
 
     /// Records the failed install (or uninstalls it with `atomic`) and throws the failure.
-    private func failInstall(_ release: inout Release, options: InstallOptions, error: any Error) async throws -> Never {
+    private func failInstall(_ release: inout Release, options: InstallOptions, error: any Error) async throws -> Never
+    {
         let text = ReleaseError.text(of: error)
         release.setStatus(.failed, "Release \"\(options.name)\" failed: \(text)")
         await record(release, "failed to record the failed install")
@@ -119,6 +121,8 @@ extension ActionConfiguration {
         var uninstall = UninstallOptions()
         uninstall.noHooks = options.noHooks
         uninstall.timeout = options.timeout
+        // Helm's rollback-on-failure waits with the status watcher, for the deletions too.
+        uninstall.wait = true
         do {
             _ = try await performUninstall(name: options.name, namespace: options.namespace, uninstall)
         } catch let uninstallError {

@@ -20,7 +20,9 @@ extension ActionConfiguration {
         isUpgrade: Bool, skipSchemaValidation: Bool
     ) throws -> (prepared: ReleaseValues.Prepared, rendered: RenderedRelease) {
         let prepared = try prepare(chart: chart, values: values, name: name, skipSchemaValidation: skipSchemaValidation)
-        return (prepared, try render(prepared, name: name, namespace: namespace, revision: revision, isUpgrade: isUpgrade))
+        return (
+            prepared, try render(prepared, name: name, namespace: namespace, revision: revision, isUpgrade: isUpgrade)
+        )
     }
 
     /// Processes dependencies, coalesces and validates values (`ReleaseValues.prepare`).
@@ -84,7 +86,8 @@ extension ActionConfiguration {
                 crds += try await builder.build(manifest: "---\n# Source: \(crd.path)\n\(crd.file.text)\n")
             } catch {
                 throw ReleaseError.operationFailed(
-                    "failed to install CRD \(crd.path): \(ReleaseError.text(of: error))", release: release, cause: error)
+                    "failed to install CRD \(crd.path): \(ReleaseError.text(of: error))", release: release, cause: error
+                )
             }
         }
         do {
@@ -97,7 +100,8 @@ extension ActionConfiguration {
 
     /// Creates the namespace (labelled `name`, as Helm's `--create-namespace`) unless it exists.
     func createNamespace(_ namespace: String) async throws {
-        var object = KubeObject(GroupVersionKind(group: "", version: "v1", kind: "Namespace"), key: ObjectKey(name: namespace))
+        var object = KubeObject(
+            GroupVersionKind(group: "", version: "v1", kind: "Namespace"), key: ObjectKey(name: namespace))
         object.labels = ["name": namespace]
         do {
             _ = try await client.create(object, fieldManager: fieldManager)

@@ -12,7 +12,8 @@ extension ActionConfiguration {
     /// uninstalled with kept history is purged when `keepHistory` is off, an error otherwise.
     /// - Throws: ``ReleaseError``: `.notFound` (unless `ignoreNotFound`), `.invalidOperation`, `.locked`, or
     ///   `uninstallation completed with N error(s): ...` with the code of the first.
-    public func uninstall(name: String, namespace: String, _ options: UninstallOptions) async throws -> UninstallResult {
+    public func uninstall(name: String, namespace: String, _ options: UninstallOptions) async throws -> UninstallResult
+    {
         guard ReleaseNameValidator.isValid(name) else {
             throw ReleaseError.invalidOperation("uninstall: Release name is invalid: \(name)", release: name)
         }
@@ -68,15 +69,18 @@ extension ActionConfiguration {
         do {
             let objects = try await resources(of: release.manifest, namespace: namespace, what: "the release manifest")
             let ordered = KindSortOrder.uninstall.sorted(objects, kind: \.gvk.kind)
-            let changes = try await applier(for: name, namespace: namespace).delete(ordered, propagation: options.cascade)
+            let changes = try await applier(for: name, namespace: namespace).delete(
+                ordered, propagation: options.cascade)
             deleted = changes.deleted
             kept = changes.kept
         } catch {
             throw ReleaseError.operationFailed(
                 "failed to delete release: \(name): \(ReleaseError.text(of: error))", release: name, cause: error)
         }
-        let info2 = kept.isEmpty
-            ? "" : "These resources were kept due to the resource policy:\n"
+        let info2 =
+            kept.isEmpty
+            ? ""
+            : "These resources were kept due to the resource policy:\n"
                 + kept.map { "[\($0.gvk.kind)] \($0.key.name)\n" }.joined()
         if options.wait {
             do {

@@ -66,7 +66,8 @@ extension ActionConfiguration {
     func performUpgrade(_ options: UpgradeOptions, history: [Release]) async throws -> Release {
         let name = options.name
         guard let last = history.last else {
-            throw ReleaseError(code: .noDeployedRelease, message: "\"\(name)\" has no deployed releases", location: name)
+            throw ReleaseError(
+                code: .noDeployedRelease, message: "\"\(name)\" has no deployed releases", location: name)
         }
         if last.status.isPending {
             throw ReleaseError(
@@ -80,7 +81,8 @@ extension ActionConfiguration {
         } else if last.status == .failed || last.status == .superseded {
             current = last
         } else {
-            throw ReleaseError(code: .noDeployedRelease, message: "\"\(name)\" has no deployed releases", location: name)
+            throw ReleaseError(
+                code: .noDeployedRelease, message: "\"\(name)\" has no deployed releases", location: name)
         }
         let namespace = current.namespace
 
@@ -158,7 +160,8 @@ extension ActionConfiguration {
             if let stored = current.chart {
                 var warnings: [String] = []
                 do {
-                    chart.values = try Values.coalesce(chart: try stored.engineChart(), values: previous, warnings: &warnings)
+                    chart.values = try Values.coalesce(
+                        chart: try stored.engineChart(), values: previous, warnings: &warnings)
                 } catch {
                     throw ReleaseError.renderFailed(release: options.name, chart: chart.name, cause: error)
                 }

@@ -24,13 +24,15 @@ public enum ClusterCapabilities {
             group.versions.map { (group: group.name, version: $0) }
         }
         for groupVersion in groupVersions {
-            versions.insert(groupVersion.group.isEmpty ? groupVersion.version : groupVersion.group + "/" + groupVersion.version)
+            versions.insert(
+                groupVersion.group.isEmpty ? groupVersion.version : groupVersion.group + "/" + groupVersion.version)
         }
         let kinds = await withTaskGroup(of: [String].self) { tasks in
             for groupVersion in groupVersions {
                 tasks.addTask {
                     let prefix =
-                        groupVersion.group.isEmpty ? groupVersion.version : groupVersion.group + "/" + groupVersion.version
+                        groupVersion.group.isEmpty
+                        ? groupVersion.version : groupVersion.group + "/" + groupVersion.version
                     guard
                         let resources = try? await client.serverResources(
                             group: groupVersion.group, version: groupVersion.version, timeout: timeout)

@@ -7,11 +7,11 @@ import Logging
 /// Hooks of the event run one at a time, ordered by weight, then name (Helm's `hookByWeight`; hooks of equal
 /// weight and name keep the kind order the renderer gave them). For each: a hook without a delete policy gets
 /// `before-hook-creation` (recorded in the release, as Helm does); a `before-hook-creation` hook's previous
-/// object is deleted and waited for; the object is applied (server-side, never forcing conflicts); a Job is
-/// waited for until complete and a Pod until it succeeded. `last_run` is recorded in the release when the hook
-/// starts and when it ends. When every hook succeeded, `hook-succeeded` hooks are deleted (last first); when
-/// one fails, it is deleted if it has `hook-failed`, the hooks that succeeded before it are deleted if they have
-/// `hook-succeeded`, and the failure is thrown. CustomResourceDefinition hooks are never deleted.
+/// object is deleted and waited for; the object is applied as rendered (server-side, never forcing conflicts, no
+/// ownership metadata, as Helm creates hooks); a Job is waited for until complete and a Pod until it succeeded.
+/// `last_run` is recorded in the release when the hook starts and when it ends. When every hook succeeded,
+/// `hook-succeeded` hooks are deleted (last first); when one fails, it is deleted if it has `hook-failed`, the
+/// hooks that succeeded before it are deleted if they have `hook-succeeded`, and the failure is thrown. CustomResourceDefinition hooks are never deleted.
 struct HookRunner: Sendable {
     var configuration: ActionConfiguration
     /// Whether to store the release as each hook starts (false for a dry run, which writes nothing).
@@ -50,12 +50,11 @@ struct HookRunner: Sendable {
             await record(release)
             release.hooks[index].lastRun.phase = .unknown
             logger.debug(
-                "running hook", metadata: ["fluxhelm.release": "\(release.name)", "hook": "\(hook.path)", "event": "\(event)"])
+                "running hook",
+                metadata: ["fluxhelm.release": "\(release.name)", "hook": "\(hook.path)", "event": "\(event)"])
             do {
-                for resource in resources {
-                    _ = try await configuration.client.apply(
-                        resource.object, fieldManager: configuration.fieldManager, force: false)
-                }
+                _ = try await configuration.applier(for: release.name, namespace: release.namespace)
+                    .applyHook(resources)
             } catch {
                 release.hooks[index].lastRun.completedAt = configuration.clock.now()
                 release.hooks[index].lastRun.phase = .failed
@@ -79,7 +78,8 @@ struct HookRunner: Sendable {
                 }
                 for earlier in ordered[..<position] {
                     try await delete(
-                        release.hooks[earlier], ifPolicy: .hookSucceeded, namespace: release.namespace, timeout: timeout)
+                        release.hooks[earlier], ifPolicy: .hookSucceeded, namespace: release.namespace, timeout: timeout
+                    )
                 }
                 let code = (error as? ReleaseError)?.code == .timeout ? ReleaseError.Code.timeout : .hookFailed
                 throw ReleaseError(
@@ -89,7 +89,8 @@ struct HookRunner: Sendable {
             release.hooks[index].lastRun.phase = .succeeded
         }
         for index in ordered.reversed() {
-            try await delete(release.hooks[index], ifPolicy: .hookSucceeded, namespace: release.namespace, timeout: timeout)
+            try await delete(
+                release.hooks[index], ifPolicy: .hookSucceeded, namespace: release.namespace, timeout: timeout)
         }
     }
 
@@ -129,7 +130,8 @@ struct HookRunner: Sendable {
             try await configuration.storage.update(release)
         } catch {
             logger.warning(
-                "failed to record hook start", metadata: ["fluxhelm.release": "\(release.storageKey)", "error": "\(error)"])
+                "failed to record hook start",
+                metadata: ["fluxhelm.release": "\(release.storageKey)", "error": "\(error)"])
         }
     }
 }
@@ -144,7 +146,9 @@ extension ActionConfiguration {
 
     /// The applier of this configuration for one release.
     func applier(for release: String, namespace: String) -> ResourceApplier {
-        ResourceApplier(client: client, fieldManager: fieldManager, releaseName: release, releaseNamespace: namespace, logger: logger)
+        ResourceApplier(
+            client: client, fieldManager: fieldManager, releaseName: release, releaseNamespace: namespace,
+            logger: logger)
     }
 }
 

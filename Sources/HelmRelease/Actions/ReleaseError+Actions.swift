@@ -10,7 +10,8 @@ extension ReleaseError {
 
     static func renderFailed(release: String, chart: String, cause: any Error & Sendable) -> ReleaseError {
         ReleaseError(
-            code: .renderFailed, message: "cannot render chart \(chart) for release \(release): \(Self.text(of: cause))",
+            code: .renderFailed,
+            message: "cannot render chart \(chart) for release \(release): \(Self.text(of: cause))",
             location: release, cause: cause)
     }
 

@@ -39,6 +39,8 @@ enum ReleaseNameValidator {
     static func validateLabels(_ labels: [String: String]) throws {
         guard labels.keys.contains(where: systemLabels.contains) else { return }
         throw ReleaseError.invalidOperation(
-            "user supplied labels contains system reserved label name. System labels: [\(systemLabels.joined(separator: " "))]")
+            "user supplied labels contains system reserved label name. System labels: ["
+                + systemLabels.joined(separator: " ") + "]"
+        )
     }
 }

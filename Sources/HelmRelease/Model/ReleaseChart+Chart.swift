@@ -62,7 +62,9 @@ extension ChartMetadata {
         metadata.version = version
         metadata.description = description
         metadata.keywords = keywords
-        metadata.maintainers = maintainers.map { HelmEngine.ChartMaintainer(name: $0.name, email: $0.email, url: $0.url) }
+        metadata.maintainers = maintainers.map {
+            HelmEngine.ChartMaintainer(name: $0.name, email: $0.email, url: $0.url)
+        }
         metadata.icon = icon
         metadata.apiVersion = apiVersion
         metadata.condition = condition

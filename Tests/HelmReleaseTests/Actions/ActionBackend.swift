@@ -129,8 +129,10 @@ enum TestChart {
     }
 
     /// A ConfigMap template named `{{ .Release.Name }}-SUFFIX` with `data` given as template text.
-    static func configMap(_ suffix: String, data: String = "  value: {{ .Values.value | default \"none\" | quote }}\n",
-                          annotations: [String: String] = [:]) -> String {
+    static func configMap(
+        _ suffix: String, data: String = "  value: {{ .Values.value | default \"none\" | quote }}\n",
+        annotations: [String: String] = [:]
+    ) -> String {
         var text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-\(suffix)\n"
         if !annotations.isEmpty {
             text += "  annotations:\n"
@@ -140,7 +142,8 @@ enum TestChart {
     }
 
     /// A hook ConfigMap for `events` (comma-separated), with weight and delete policy.
-    static func hookConfigMap(_ suffix: String, events: String, weight: Int = 0, deletePolicy: String? = nil) -> String {
+    static func hookConfigMap(_ suffix: String, events: String, weight: Int = 0, deletePolicy: String? = nil) -> String
+    {
         var annotations = ["helm.sh/hook": events, "helm.sh/hook-weight": String(weight)]
         if let deletePolicy { annotations["helm.sh/hook-delete-policy"] = deletePolicy }
         return configMap(suffix, data: "  revision: \"{{ .Release.Revision }}\"\n", annotations: annotations)

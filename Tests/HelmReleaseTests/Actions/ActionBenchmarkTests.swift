@@ -43,7 +43,8 @@ struct ActionBenchmarkTests {
             let clock = ContinuousClock()
             Self.resetPeak()
             var start = clock.now
-            let installed = try await actions.install(InstallOptions(name: "bench", namespace: env.namespace, chart: chart))
+            let installed = try await actions.install(
+                InstallOptions(name: "bench", namespace: env.namespace, chart: chart))
             let installTime = clock.now - start
             let installPeak = Self.peakKilobytes()
             #expect(installed.status == .deployed)
@@ -51,7 +52,8 @@ struct ActionBenchmarkTests {
             Self.resetPeak()
             start = clock.now
             let upgraded = try await actions.upgrade(
-                UpgradeOptions(name: "bench", namespace: env.namespace, chart: chart, values: try values(#"{"value":"two"}"#)))
+                UpgradeOptions(
+                    name: "bench", namespace: env.namespace, chart: chart, values: try values(#"{"value":"two"}"#)))
             let upgradeTime = clock.now - start
             let upgradePeak = Self.peakKilobytes()
             #expect(upgraded.status == .deployed)

@@ -86,8 +86,10 @@ struct ActionFailureTests {
             let actions = env.configuration()
             let chart = try TestChart.make(templates: [
                 "a.yaml": TestChart.configMap("a"),
-                "t1.yaml": Self.testPod.replacingOccurrences(of: "%NAME%", with: "a-ok").replacingOccurrences(of: "%EXIT%", with: "0"),
-                "t2.yaml": Self.testPod.replacingOccurrences(of: "%NAME%", with: "bad").replacingOccurrences(of: "%EXIT%", with: "1"),
+                "t1.yaml": Self.testPod.replacingOccurrences(of: "%NAME%", with: "a-ok").replacingOccurrences(
+                    of: "%EXIT%", with: "0"),
+                "t2.yaml": Self.testPod.replacingOccurrences(of: "%NAME%", with: "bad").replacingOccurrences(
+                    of: "%EXIT%", with: "1"),
             ])
             _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             var options = TestOptions()
@@ -113,8 +115,11 @@ struct ActionFailureTests {
             let actions = env.configuration()
             let v1 = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
             _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: v1))
-            _ = try await env.client.create(KubeObject(.configMap, key: ObjectKey(namespace: env.namespace, name: "web-b")))
-            let v2 = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a"), "b.yaml": TestChart.configMap("b")])
+            _ = try await env.client.create(
+                KubeObject(.configMap, key: ObjectKey(namespace: env.namespace, name: "web-b")))
+            let v2 = try TestChart.make(templates: [
+                "a.yaml": TestChart.configMap("a"), "b.yaml": TestChart.configMap("b"),
+            ])
             do {
                 _ = try await actions.upgrade(UpgradeOptions(name: "web", namespace: env.namespace, chart: v2))
                 Issue.record("upgrade succeeded")
@@ -129,9 +134,12 @@ struct ActionFailureTests {
     @Test func testUninstall_failedPreDeleteHook_leavesReleaseAsItWas() async throws {
         try await ActionBackend.run { env, _ in
             let actions = env.configuration()
-            let hook = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Hook\n  annotations:\n    helm.sh/hook: pre-delete\n"
+            let hook =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Hook\n"
+                + "  annotations:\n    helm.sh/hook: pre-delete\n"
             let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a"), "h.yaml": hook])
-            let installed = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            let installed = try await actions.install(
+                InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             do {
                 _ = try await actions.uninstall(name: "web", namespace: env.namespace, UninstallOptions())
                 Issue.record("uninstall succeeded")

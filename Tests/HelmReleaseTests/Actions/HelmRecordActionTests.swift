@@ -15,7 +15,9 @@ struct HelmRecordActionTests {
         try await ActionBackend.run { env, server in
             guard server != nil else { return }
             _ = try? await env.client.create(KubeObject(.namespace, key: ObjectKey(name: "ns")))
-            let files = kind == .secret ? ["helm-secret-rel-v1.json", "helm-secret-rel-v2.json"] : ["helm-configmap-cmrel-v1.json"]
+            let files =
+                kind == .secret
+                ? ["helm-secret-rel-v1.json", "helm-secret-rel-v2.json"] : ["helm-configmap-cmrel-v1.json"]
             for file in files {
                 var object = KubeObject(try JSONValue(parsing: try Fixtures.data(file)))
                 object["metadata", "resourceVersion"] = nil
@@ -65,7 +67,8 @@ struct HelmRecordActionTests {
             let record = try #require(records["sh.helm.release.v1.web.v1"])
             #expect(record.labels["status"] == "deployed")
             #expect(try await env.records("web", kind: .secret).isEmpty)
-            let decoded = try ReleaseRecord(kubernetesObjectJSON: record.json.serialized()).release(codec: ReleaseCodec())
+            let decoded = try ReleaseRecord(kubernetesObjectJSON: record.json.serialized()).release(
+                codec: ReleaseCodec())
             #expect(decoded.status == .deployed)
             #expect(decoded.chart?.templates?.map(\.name) == ["templates/a.yaml"])
         }

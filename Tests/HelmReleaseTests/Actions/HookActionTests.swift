@@ -20,7 +20,8 @@ struct HookActionTests {
                 "h4.yaml": TestChart.hookConfigMap("post", events: "post-install"),
                 "h5.yaml": TestChart.hookConfigMap("upgrade-only", events: "pre-upgrade"),
             ])
-            let release = try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            let release = try await env.configuration().install(
+                InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             let early = Self.version(try await env.configMap("web-z-early"))
             let mid = Self.version(try await env.configMap("web-a-mid"))
             let late = Self.version(try await env.configMap("web-x-late"))
@@ -51,7 +52,8 @@ struct HookActionTests {
             let chart = try TestChart.make(templates: [
                 "a.yaml": TestChart.configMap("res"),
                 "h1.yaml": TestChart.hookConfigMap("again", events: "pre-install,pre-upgrade"),
-                "h2.yaml": TestChart.hookConfigMap("gone", events: "post-install,post-upgrade", deletePolicy: "hook-succeeded"),
+                "h2.yaml": TestChart.hookConfigMap(
+                    "gone", events: "post-install,post-upgrade", deletePolicy: "hook-succeeded"),
             ])
             _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             let first = try #require(try await env.configMap("web-again"))
@@ -84,14 +86,19 @@ struct HookActionTests {
 
     @Test func testInstall_hookRejectedByServer_failsReleaseWithHelmMessage() async throws {
         try await ActionBackend.run { env, _ in
-            let hook = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Hook\n  annotations:\n    helm.sh/hook: pre-install\n"
+            let hook =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Hook\n"
+                + "  annotations:\n    helm.sh/hook: pre-install\n"
             let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("res"), "h.yaml": hook])
             do {
-                _ = try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+                _ = try await env.configuration().install(
+                    InstallOptions(name: "web", namespace: env.namespace, chart: chart))
                 Issue.record("install succeeded")
             } catch let error as ReleaseError {
                 #expect(error.code == .hookFailed)
-                #expect(error.message.hasPrefix("failed pre-install: warning: Hook pre-install demo/templates/h.yaml failed: "))
+                #expect(
+                    error.message.hasPrefix(
+                        "failed pre-install: warning: Hook pre-install demo/templates/h.yaml failed: "))
             }
             let stored = try await env.configuration().status(name: "web", namespace: env.namespace)
             #expect(stored.status == .failed)
@@ -108,7 +115,8 @@ struct HookActionTests {
                 "t1.yaml": TestChart.hookConfigMap("test-a", events: "test"),
                 "t2.yaml": TestChart.hookConfigMap("test-b", events: "test"),
                 "d1.yaml": TestChart.hookConfigMap("pre-delete", events: "pre-delete"),
-                "d2.yaml": TestChart.hookConfigMap("post-delete", events: "post-delete", deletePolicy: "hook-succeeded"),
+                "d2.yaml": TestChart.hookConfigMap(
+                    "post-delete", events: "post-delete", deletePolicy: "hook-succeeded"),
             ])
             _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             var filter = TestOptions()

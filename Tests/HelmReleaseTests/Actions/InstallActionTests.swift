@@ -10,8 +10,10 @@ struct InstallActionTests {
     @Test func testInstall_recordsDeployedReleaseAndCreatesObjects() async throws {
         try await ActionBackend.run { env, _ in
             let chart = try TestChart.make(
-                values: "value: default\n", templates: ["cm.yaml": TestChart.configMap("cm"), "NOTES.txt": "hi {{ .Release.Name }}"])
-            var options = InstallOptions(name: "web", namespace: env.namespace, chart: chart, values: try values(#"{"value":"set"}"#))
+                values: "value: default\n",
+                templates: ["cm.yaml": TestChart.configMap("cm"), "NOTES.txt": "hi {{ .Release.Name }}"])
+            var options = InstallOptions(
+                name: "web", namespace: env.namespace, chart: chart, values: try values(#"{"value":"set"}"#))
             options.labels = ["team": "blue"]
             let release = try await env.configuration().install(options)
 
@@ -64,7 +66,8 @@ struct InstallActionTests {
         try await ActionBackend.run { env, _ in
             let chart = try TestChart.make(templates: ["cm.yaml": TestChart.configMap("cm")])
             do {
-                _ = try await env.configuration().install(InstallOptions(name: name, namespace: env.namespace, chart: chart))
+                _ = try await env.configuration().install(
+                    InstallOptions(name: name, namespace: env.namespace, chart: chart))
                 Issue.record("install of \(name) succeeded")
             } catch let error as ReleaseError {
                 #expect(error.code == .invalidOperation)
@@ -77,7 +80,8 @@ struct InstallActionTests {
         try await ActionBackend.run { env, _ in
             let chart = try TestChart.make(templates: ["cm.yaml": "{{ fail \"boom\" }}"])
             do {
-                _ = try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+                _ = try await env.configuration().install(
+                    InstallOptions(name: "web", namespace: env.namespace, chart: chart))
                 Issue.record("install succeeded")
             } catch let error as ReleaseError {
                 #expect(error.code == .renderFailed)
@@ -95,7 +99,8 @@ struct InstallActionTests {
                 "b.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n",
             ])
             do {
-                _ = try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+                _ = try await env.configuration().install(
+                    InstallOptions(name: "web", namespace: env.namespace, chart: chart))
                 Issue.record("install succeeded")
             } catch let error as ReleaseError {
                 #expect(error.message.contains("Bad_Name"))
@@ -147,7 +152,9 @@ struct InstallActionTests {
 
     @Test func testInstall_replace_reusesNameOfFailedRelease() async throws {
         try await ActionBackend.run { env, _ in
-            let bad = try TestChart.make(templates: ["b.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n"])
+            let bad = try TestChart.make(templates: [
+                "b.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n"
+            ])
             let actions = env.configuration()
             _ = try? await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: bad))
             let good = try TestChart.make(templates: ["cm.yaml": TestChart.configMap("cm")])
@@ -180,13 +187,16 @@ struct InstallActionTests {
                       schema:
                         openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
                 """
-            let widget = "apiVersion: \(group)/v1\nkind: Widget\nmetadata:\n  name: {{ .Release.Name }}-w\nspec:\n  size: 3\n"
+            let widget =
+                "apiVersion: \(group)/v1\nkind: Widget\nmetadata:\n  name: {{ .Release.Name }}-w\nspec:\n  size: 3\n"
             let chart = try TestChart.make(templates: ["w.yaml": widget], crds: ["widget.yaml": crd])
-            let release = try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            let release = try await env.configuration().install(
+                InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             #expect(release.status == .deployed)
             #expect(!release.manifest.contains("CustomResourceDefinition"))
             let object = try await env.client.get(
-                GroupVersionKind(group: group, version: "v1", kind: "Widget"), ObjectKey(namespace: env.namespace, name: "web-w"))
+                GroupVersionKind(group: group, version: "v1", kind: "Widget"),
+                ObjectKey(namespace: env.namespace, name: "web-w"))
             #expect(object["spec", "size"] == 3)
             _ = try? await env.client.delete(
                 GroupVersionKind(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition"),
@@ -198,12 +208,14 @@ struct InstallActionTests {
 extension InstallActionTests {
     @Test func testInstall_objectOwnedByOthers_stopsBeforeAnythingIsWritten() async throws {
         try await ActionBackend.run { env, _ in
-            _ = try await env.client.create(KubeObject(.configMap, key: ObjectKey(namespace: env.namespace, name: "web-a")))
+            _ = try await env.client.create(
+                KubeObject(.configMap, key: ObjectKey(namespace: env.namespace, name: "web-a")))
             let chart = try TestChart.make(templates: [
                 "a.yaml": TestChart.configMap("a"), "h.yaml": TestChart.hookConfigMap("pre", events: "pre-install"),
             ])
             do {
-                _ = try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+                _ = try await env.configuration().install(
+                    InstallOptions(name: "web", namespace: env.namespace, chart: chart))
                 Issue.record("install succeeded")
             } catch let error as ReleaseError {
                 #expect(error.code == .resourceConflict)
@@ -213,6 +225,27 @@ extension InstallActionTests {
             #expect(try await env.records("web").isEmpty)
             #expect(try await env.configMap("web-pre") == nil)
             #expect(try await env.configMap("web-a")?.labels["app.kubernetes.io/managed-by"] == nil)
+        }
+    }
+}
+
+extension InstallActionTests {
+    @Test func testInstall_createNamespace_createsItLabelled() async throws {
+        try await ActionBackend.run { env, _ in
+            let namespace = "fluxhelm-actions-new-\(ActionBackend.randomSuffix())"
+            let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
+            var options = InstallOptions(name: "web", namespace: namespace, chart: chart)
+            options.createNamespace = true
+            let release = try await env.configuration().install(options)
+            #expect(release.namespace == namespace)
+            let created = try await env.client.get(.namespace, ObjectKey(name: namespace))
+            #expect(created.labels["name"] == namespace)
+            #expect(try await env.client.get(.configMap, ObjectKey(namespace: namespace, name: "web-a")).name == "web-a")
+            // Without --create-namespace a missing namespace fails before anything is recorded.
+            var missing = InstallOptions(name: "web", namespace: namespace + "-x", chart: chart)
+            missing.timeout = .seconds(5)
+            await #expect(throws: (any Error).self) { _ = try await env.configuration().install(missing) }
+            _ = try? await env.client.delete(.namespace, ObjectKey(name: namespace))
         }
     }
 }

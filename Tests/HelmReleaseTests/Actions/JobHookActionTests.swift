@@ -65,7 +65,8 @@ struct JobHookActionTests {
     private func job(_ env: ActionEnvironment, _ name: String) async throws -> KubeObject? {
         do {
             return try await env.client.get(
-                GroupVersionKind(group: "batch", version: "v1", kind: "Job"), ObjectKey(namespace: env.namespace, name: name))
+                GroupVersionKind(group: "batch", version: "v1", kind: "Job"),
+                ObjectKey(namespace: env.namespace, name: name))
         } catch let error as KubeAPIError where error.code == .notFound {
             return nil
         }
@@ -79,7 +80,8 @@ struct JobHookActionTests {
                 "j2.yaml": Self.job("post", events: "post-install"),
             ])
             let release = try await withControllers(env, server) {
-                try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+                try await env.configuration().install(
+                    InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             }
             #expect(release.status == .deployed)
             #expect(release.hooks.allSatisfy { $0.lastRun.phase == .succeeded })
@@ -150,7 +152,9 @@ struct JobHookActionTests {
 
     @Test func testInstall_atomicWaitTimeout_uninstalls() async throws {
         try await ActionBackend.run { env, server in
-            let chart = try TestChart.make(templates: ["d.yaml": Self.deployment(image: "registry.invalid/never:1"), "a.yaml": TestChart.configMap("res")])
+            let chart = try TestChart.make(templates: [
+                "d.yaml": Self.deployment(image: "registry.invalid/never:1"), "a.yaml": TestChart.configMap("res"),
+            ])
             var options = InstallOptions(name: "web", namespace: env.namespace, chart: chart)
             options.atomic = true
             options.timeout = .seconds(2)

@@ -11,7 +11,8 @@ struct ReleaseLockActionTests {
         try await ActionBackend.run { env, _ in
             let actions = env.configuration()
             let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
-            let installed = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            let installed = try await actions.install(
+                InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             // A process takes the lock, records revision 2 pending-upgrade, and is killed.
             let dead = env.configuration(identity: "fluxhelm-dead-process")
             _ = try await dead.lock.acquire(release: "web", namespace: env.namespace)
@@ -23,7 +24,8 @@ struct ReleaseLockActionTests {
             try await dead.storage.create(pending)
             env.clock.advance(.seconds(61))
 
-            let upgraded = try await actions.upgrade(UpgradeOptions(name: "web", namespace: env.namespace, chart: chart))
+            let upgraded = try await actions.upgrade(
+                UpgradeOptions(name: "web", namespace: env.namespace, chart: chart))
             #expect(upgraded.version == 3)
             #expect(upgraded.status == .deployed)
             let history = try await actions.history(name: "web", namespace: env.namespace)
@@ -39,7 +41,8 @@ struct ReleaseLockActionTests {
             _ = try await other.lock.acquire(release: "web", namespace: env.namespace)
             let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
             do {
-                _ = try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+                _ = try await env.configuration().install(
+                    InstallOptions(name: "web", namespace: env.namespace, chart: chart))
                 Issue.record("install succeeded while locked")
             } catch let error as ReleaseError {
                 #expect(error.code == .locked)
@@ -50,7 +53,8 @@ struct ReleaseLockActionTests {
             #expect(try await env.configMap("web-a") == nil)
             // Once the holder gives the lock back, the install goes through.
             try await other.lock.release(release: "web", namespace: env.namespace)
-            let release = try await env.configuration().install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            let release = try await env.configuration().install(
+                InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             #expect(release.status == .deployed)
         }
     }
@@ -60,8 +64,12 @@ struct ReleaseLockActionTests {
             let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
             let first = env.configuration(identity: "fluxhelm-first")
             let second = env.configuration(identity: "fluxhelm-second")
-            async let a = Result(catching: { try await first.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart)) })
-            async let b = Result(catching: { try await second.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart)) })
+            async let a = Result(catching: {
+                try await first.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            })
+            async let b = Result(catching: {
+                try await second.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            })
             let results = await [a, b]
             let wins = results.filter { if case .success = $0 { true } else { false } }
             #expect(wins.count == 1)
@@ -79,7 +87,8 @@ struct ReleaseLockActionTests {
             let actions = env.configuration()
             let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
             _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
-            var secret = KubeObject(.secret, key: ObjectKey(namespace: env.namespace, name: "sh.helm.release.v1.web.v2"))
+            var secret = KubeObject(
+                .secret, key: ObjectKey(namespace: env.namespace, name: "sh.helm.release.v1.web.v2"))
             secret["type"] = "helm.sh/release.v1"
             secret.labels = ["owner": "helm", "name": "web", "status": "deployed", "version": "2"]
             secret["data"] = ["release": "bm90IGEgcmVsZWFzZQ=="]
@@ -121,7 +130,8 @@ extension ReleaseLockActionTests {
         try await ActionBackend.run { env, _ in
             let actions = env.configuration()
             let chart = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
-            let installed = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
+            let installed = try await actions.install(
+                InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             // `helm upgrade` (no fluxhelm lease) is under way: revision 2 pending-upgrade, written just now.
             var pending = installed
             pending.version = 2
@@ -138,7 +148,8 @@ extension ReleaseLockActionTests {
             #expect(try await actions.status(name: "web", namespace: env.namespace).status == .pendingUpgrade)
             // Past the operation timeout the record is treated as interrupted.
             env.clock.advance(.seconds(301))
-            let upgraded = try await actions.upgrade(UpgradeOptions(name: "web", namespace: env.namespace, chart: chart))
+            let upgraded = try await actions.upgrade(
+                UpgradeOptions(name: "web", namespace: env.namespace, chart: chart))
             #expect(upgraded.version == 3)
             let history = try await actions.history(name: "web", namespace: env.namespace)
             #expect(history.map(\.status) == [.superseded, .failed, .deployed])
@@ -156,7 +167,8 @@ extension ReleaseLockActionTests {
             _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             #expect(try await env.records("web", kind: .configMap).count == 1)
             await #expect(throws: ReleaseError(code: .invalidOperation, message: "")) {
-                _ = try await ActionConfiguration.kubernetes(client: env.client, storageDriver: "sql", namespace: env.namespace)
+                _ = try await ActionConfiguration.kubernetes(
+                    client: env.client, storageDriver: "sql", namespace: env.namespace)
             }
         }
     }

@@ -11,9 +11,14 @@ struct RollbackUninstallActionTests {
         try await ActionBackend.run { env, _ in
             let actions = env.configuration()
             let v1 = try TestChart.make(version: "1.0.0", templates: ["a.yaml": TestChart.configMap("a")])
-            let v2 = try TestChart.make(version: "2.0.0", templates: ["a.yaml": TestChart.configMap("a"), "b.yaml": TestChart.configMap("b")])
-            _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: v1, values: try values(#"{"value":"one"}"#)))
-            _ = try await actions.upgrade(UpgradeOptions(name: "web", namespace: env.namespace, chart: v2, values: try values(#"{"value":"two"}"#)))
+            let v2 = try TestChart.make(
+                version: "2.0.0", templates: ["a.yaml": TestChart.configMap("a"), "b.yaml": TestChart.configMap("b")])
+            _ = try await actions.install(
+                InstallOptions(
+                    name: "web", namespace: env.namespace, chart: v1, values: try values(#"{"value":"one"}"#)))
+            _ = try await actions.upgrade(
+                UpgradeOptions(
+                    name: "web", namespace: env.namespace, chart: v2, values: try values(#"{"value":"two"}"#)))
             let rolled = try await actions.rollback(name: "web", namespace: env.namespace, RollbackOptions())
             #expect(rolled.version == 3)
             #expect(rolled.status == .deployed)
@@ -112,7 +117,8 @@ struct RollbackUninstallActionTests {
             #expect(try await actions.list(namespace: env.namespace).map(\.name) == ["alpha", "gamma"])
             var all = ReleaseListFilter()
             all.statuses = ReleaseListFilter.allStatuses
-            #expect(try await actions.list(namespace: env.namespace, filter: all).map(\.name) == ["alpha", "beta", "gamma"])
+            #expect(
+                try await actions.list(namespace: env.namespace, filter: all).map(\.name) == ["alpha", "beta", "gamma"])
             all.nameRegex = "^[ab]"
             all.reverse = true
             #expect(try await actions.list(namespace: env.namespace, filter: all).map(\.name) == ["beta", "alpha"])

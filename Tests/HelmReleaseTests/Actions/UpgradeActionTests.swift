@@ -19,11 +19,14 @@ struct UpgradeActionTests {
                     "kept.yaml": TestChart.configMap("kept", annotations: ["helm.sh/resource-policy": "keep"]),
                 ])
             let installed = try await actions.install(
-                InstallOptions(name: "web", namespace: env.namespace, chart: v1, values: try values(#"{"value":"one"}"#)))
+                InstallOptions(
+                    name: "web", namespace: env.namespace, chart: v1, values: try values(#"{"value":"one"}"#)))
             env.clock.advance(.seconds(5))
-            let v2 = try TestChart.make(version: "0.2.0", templates: ["a.yaml": TestChart.configMap("a"), "b.yaml": TestChart.configMap("b")])
+            let v2 = try TestChart.make(
+                version: "0.2.0", templates: ["a.yaml": TestChart.configMap("a"), "b.yaml": TestChart.configMap("b")])
             let upgraded = try await actions.upgrade(
-                UpgradeOptions(name: "web", namespace: env.namespace, chart: v2, values: try values(#"{"value":"two"}"#)))
+                UpgradeOptions(
+                    name: "web", namespace: env.namespace, chart: v2, values: try values(#"{"value":"two"}"#)))
 
             #expect(upgraded.version == 2)
             #expect(upgraded.status == .deployed)
@@ -49,8 +52,10 @@ struct UpgradeActionTests {
             let actions = env.configuration()
             let template = TestChart.configMap(
                 "v", data: "  a: {{ .Values.a | quote }}\n  b: {{ .Values.b | quote }}\n  d: {{ .Values.d | quote }}\n")
-            let v1 = try TestChart.make(values: "a: chart1\nb: chart1\nd: old-default\n", templates: ["v.yaml": template])
-            let v2 = try TestChart.make(values: "a: chart2\nb: chart2\nd: new-default\n", templates: ["v.yaml": template])
+            let v1 = try TestChart.make(
+                values: "a: chart1\nb: chart1\nd: old-default\n", templates: ["v.yaml": template])
+            let v2 = try TestChart.make(
+                values: "a: chart2\nb: chart2\nd: new-default\n", templates: ["v.yaml": template])
             _ = try await actions.install(
                 InstallOptions(name: "web", namespace: env.namespace, chart: v1, values: try values(#"{"a":"user1"}"#)))
 
@@ -80,8 +85,10 @@ struct UpgradeActionTests {
             #expect(stored.config?["a"] == "user3")
             #expect(stored.config?["b"] == "user2")
             // --reset-then-reuse-values: the previous config under the new values, over the new chart's defaults.
-            let v3 = try TestChart.make(values: "a: chart3\nb: chart3\nd: third-default\n", templates: ["v.yaml": template])
-            var options = UpgradeOptions(name: "web", namespace: env.namespace, chart: v3, values: try values(#"{"a":"user4"}"#))
+            let v3 = try TestChart.make(
+                values: "a: chart3\nb: chart3\nd: third-default\n", templates: ["v.yaml": template])
+            var options = UpgradeOptions(
+                name: "web", namespace: env.namespace, chart: v3, values: try values(#"{"a":"user4"}"#))
             options.resetThenReuseValues = true
             _ = try await actions.upgrade(options)
             object = try await env.configMap("web-v")
@@ -119,16 +126,20 @@ struct UpgradeActionTests {
             let actions = env.configuration()
             let good = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a")])
             _ = try await actions.install(
-                InstallOptions(name: "web", namespace: env.namespace, chart: good, values: try values(#"{"value":"good"}"#)))
+                InstallOptions(
+                    name: "web", namespace: env.namespace, chart: good, values: try values(#"{"value":"good"}"#)))
             let bad = try TestChart.make(templates: ["a.yaml": TestChart.configMap("a"), "b.yaml": Self.badTemplate])
-            var options = UpgradeOptions(name: "web", namespace: env.namespace, chart: bad, values: try values(#"{"value":"bad"}"#))
+            var options = UpgradeOptions(
+                name: "web", namespace: env.namespace, chart: bad, values: try values(#"{"value":"bad"}"#))
             options.atomic = true
             options.timeout = .seconds(10)
             do {
                 _ = try await actions.upgrade(options)
                 Issue.record("upgrade succeeded")
             } catch let error as ReleaseError {
-                #expect(error.message.hasPrefix("release web failed, and has been rolled back due to rollback-on-failure being set: "))
+                #expect(
+                    error.message.hasPrefix(
+                        "release web failed, and has been rolled back due to rollback-on-failure being set: "))
             }
             let history = try await actions.history(name: "web", namespace: env.namespace)
             #expect(history.map(\.status) == [.superseded, .failed, .deployed])
@@ -165,10 +176,15 @@ struct UpgradeActionTests {
             _ = try await actions.install(InstallOptions(name: "web", namespace: env.namespace, chart: chart))
             for index in 2...5 {
                 _ = try await actions.upgrade(
-                    UpgradeOptions(name: "web", namespace: env.namespace, chart: chart, values: try values(#"{"value":"v\#(index)"}"#)))
+                    UpgradeOptions(
+                        name: "web", namespace: env.namespace, chart: chart,
+                        values: try values(#"{"value":"v\#(index)"}"#)))
             }
             let records = try await env.records("web")
-            #expect(records.keys.sorted() == ["sh.helm.release.v1.web.v3", "sh.helm.release.v1.web.v4", "sh.helm.release.v1.web.v5"])
+            #expect(
+                records.keys.sorted() == [
+                    "sh.helm.release.v1.web.v3", "sh.helm.release.v1.web.v4", "sh.helm.release.v1.web.v5",
+                ])
             let history = try await actions.history(name: "web", namespace: env.namespace)
             #expect(history.map(\.version) == [3, 4, 5])
             #expect(history.map(\.status) == [.superseded, .superseded, .deployed])
