@@ -96,6 +96,8 @@ struct ReleaseLifecycleTests {
             #expect(ignored.status == 0, "\(ignored.stderr)")
             let cascade = try await cluster.run(["uninstall", "demo", "--cascade", "sideways"] + Self.ns)
             #expect(cascade.stderr.hasPrefix("Error: invalid cascade value (sideways)."))
+            let forced = try await cluster.run(["upgrade", "demo", Self.chart, "--force", "--force-conflicts"] + Self.ns)
+            #expect(forced.status == 1 && forced.stderr.hasPrefix("Error: if any flags in the group [force-replace"))
             let timeout = try await cluster.run(["install", "x", Self.chart, "--timeout", "soon"] + Self.ns)
             #expect(timeout.status != 0 && timeout.stderr.contains("soon"))
         }

@@ -32,6 +32,12 @@ struct RollbackCommand: AsyncParsableCommand {
     var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 
     func run() async throws {
+        // Helm marks the two flags mutually exclusive: a replace and a forced apply are different remedies.
+        guard !(force && forceConflicts) else {
+            throw CLIError(
+                "if any flags in the group [force-replace force-conflicts] are set none of the others can be; "
+                    + "[force-conflicts force-replace] were all set")
+        }
         var options = RollbackOptions()
         if let revision {
             guard let version = Int(revision) else {
