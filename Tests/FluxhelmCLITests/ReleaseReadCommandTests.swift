@@ -79,6 +79,18 @@ struct ReleaseReadCommandTests {
             #expect(reversed.stdout == "[\"gamma\",\"delta\",\"beta\",\"alpha\"]\n")
             let yaml = try await cluster.run(["list", "-q", "--deployed", "-o", "yaml"] + Self.ns)
             #expect(yaml.stdout == "- alpha\n")
+            let full = try await cluster.run(["list", "--failed", "-o", "yaml"] + Self.ns)
+            #expect(
+                full.stdout == """
+                    - app_version: "2.1"
+                      chart: demo-0.3.0
+                      name: beta
+                      namespace: ns
+                      revision: "1"
+                      status: failed
+                      updated: 2026-02-01 09:00:00 +0000 UTC
+
+                    """)
             let noHeaders = try await cluster.run(
                 ["list", "--no-headers", "--deployed", "--time-format", "2006-01-02"] + Self.ns)
             #expect(noHeaders.stdout == "alpha\tns\t2\t2026-03-02\tdeployed\tdemo-0.3.0\t2.1\n")
@@ -111,6 +123,17 @@ struct ReleaseReadCommandTests {
                 json.stdout.hasPrefix(
                     "[{\"revision\":1,\"updated\":\"2026-03-01T10:00:00.5Z\",\"status\":\"superseded\","
                         + "\"chart\":\"demo-0.3.0\",\"app_version\":\"2.1\",\"description\":\"Install complete\"}"))
+            let yaml = try await cluster.run(["history", "alpha", "--max", "1", "-o", "yaml"] + Self.ns)
+            #expect(
+                yaml.stdout == """
+                    - app_version: "2.1"
+                      chart: demo-0.3.0
+                      description: Upgrade complete
+                      revision: 2
+                      status: deployed
+                      updated: "2026-03-02T11:30:00.123456789Z"
+
+                    """)
             let newest = try await cluster.run(["history", "alpha", "--max", "1", "-o", "json"] + Self.ns)
             #expect((try JSONValue(parsing: newest.stdout).arrayValue ?? []).map { $0["revision"]?.intValue } == [2])
         }
