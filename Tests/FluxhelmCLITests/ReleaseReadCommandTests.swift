@@ -1,5 +1,6 @@
 import Foundation
 import KubeAPI
+import HelmRelease
 import KubeTestServer
 import Testing
 
@@ -282,6 +283,22 @@ struct ReleaseReadCommandTests {
             #expect(context.status == 1)
             #expect(context.stderr.hasPrefix("Error: ") && context.stderr.contains("elsewhere"))
             #expect(context.stderr.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testCorruptedRecord_namedInOneLine_otherRevisionsStillReadable() async throws {
+        let corrupted = ReleaseRecord(
+            kind: .secret, name: "sh.helm.release.v1.alpha.v3", namespace: "ns",
+            labels: ["name": "alpha", "owner": "helm", "status": "deployed", "version": "3"], body: "%%% not a record")
+        try await ReleaseTestCluster.with(records: try listingRecords(), extra: [corrupted]) { cluster in
+            let direct = try await cluster.run(["get", "values", "alpha", "--revision", "3"] + Self.ns)
+            #expect(direct.status == 1)
+            #expect(direct.stderr.hasPrefix("Error: ") && direct.stderr.contains("sh.helm.release.v1.alpha.v3"))
+            #expect(direct.stderr.split(separator: "\n").count == 1)
+            // Lists skip the unreadable record, as Helm's drivers do, so the release stays usable.
+            let history = try await cluster.run(["history", "alpha", "-o", "json"] + Self.ns)
+            #expect((try JSONValue(parsing: history.stdout).arrayValue ?? []).map { $0["revision"]?.intValue } == [1, 2])
         }
     }
 }

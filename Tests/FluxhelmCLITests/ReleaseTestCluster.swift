@@ -18,7 +18,7 @@ struct ReleaseTestCluster: Sendable {
 
     /// Runs `body` against a fresh server holding the given record files (Secret or ConfigMap JSON).
     static func with<T: Sendable>(
-        records: [URL] = [], _ body: (ReleaseTestCluster) async throws -> T
+        records: [URL] = [], extra: [ReleaseRecord] = [], _ body: (ReleaseTestCluster) async throws -> T
     ) async throws -> T {
         try await KubeTestServer.withServer { server in
             let config = try KubeConfig.load(kubeconfigPath: server.kubeconfigPath)
@@ -27,6 +27,9 @@ struct ReleaseTestCluster: Sendable {
                     KubeObject(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "ns"]]))
                 for file in records {
                     let record = try ReleaseRecord(kubernetesObjectJSON: Array(try Data(contentsOf: file)))
+                    try await KubernetesReleaseRecordStore(client: client, kind: record.kind).create(record)
+                }
+                for record in extra {
                     try await KubernetesReleaseRecordStore(client: client, kind: record.kind).create(record)
                 }
             }
