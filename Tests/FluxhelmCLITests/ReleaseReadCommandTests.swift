@@ -199,7 +199,8 @@ struct ReleaseReadCommandTests {
             let hook = view?["all"]?["hooks"]?.arrayValue?.first
             #expect(
                 hooks.stdout
-                    == "---\n# Source: \(hook?["path"]?.stringValue ?? "?")\n\(hook?["manifest"]?.stringValue ?? "?")\n")
+                    == "---\n# Source: \(hook?["path"]?.stringValue ?? "?")\n"
+                    + "\(hook?["manifest"]?.stringValue ?? "?")\n")
             let values = try await cluster.run(["get", "values", "rel", "-o", "json"] + Self.ns)
             #expect(try JSONValue(parsing: values.stdout) == view?["values"])
 
@@ -298,7 +299,8 @@ struct ReleaseReadCommandTests {
             #expect(direct.stderr.split(separator: "\n").count == 1)
             // Lists skip the unreadable record, as Helm's drivers do, so the release stays usable.
             let history = try await cluster.run(["history", "alpha", "-o", "json"] + Self.ns)
-            #expect((try JSONValue(parsing: history.stdout).arrayValue ?? []).map { $0["revision"]?.intValue } == [1, 2])
+            let revisions = (try JSONValue(parsing: history.stdout).arrayValue ?? []).map { $0["revision"]?.intValue }
+            #expect(revisions == [1, 2])
         }
     }
 }
