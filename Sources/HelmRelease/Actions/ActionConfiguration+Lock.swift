@@ -6,7 +6,7 @@ extension ActionConfiguration {
     /// failure.
     ///
     /// If a renewal fails, another process may take the release over, so `body` is cancelled and the renewal
-    /// error is thrown.
+    /// error is thrown. A cancelled operation leaves its lease to expire (see the comment in the catch).
     /// - Throws: ``ReleaseError/Code/locked`` naming the holder when another live operation holds the release.
     func withReleaseLock<T: Sendable>(
         name: String, namespace: String, _ body: @Sendable @escaping (ReleaseLock.Start) async throws -> T
@@ -53,6 +53,15 @@ extension ActionConfiguration {
             try? await lock.release(release: name, namespace: namespace)
             return result
         } catch {
+            if Task.isCancelled {
+                // A cancelled operation may have left its record pending and could not mark it failed. Giving the
+                // lease back would make the next operation wait out the whole operation timeout; left to expire,
+                // the lease lets the next operation recover the record as soon as it lapses.
+                logger.warning(
+                    "operation cancelled; the release lock is left to expire",
+                    metadata: ["fluxhelm.release": "\(name)", "k8s.namespace": "\(namespace)"])
+                throw error
+            }
             do {
                 try await lock.release(release: name, namespace: namespace)
             } catch {

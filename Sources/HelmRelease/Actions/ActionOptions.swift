@@ -88,7 +88,7 @@ public struct UpgradeOptions: Sendable {
     public var skipCRDs = false
     /// `--description`.
     public var description: String? = nil
-    /// `--labels`: merged over the previous revision's labels; an empty value removes a label.
+    /// `--labels`: merged over the previous revision's labels; the value `null` removes a label.
     public var labels: [String: String] = [:]
     /// `--dry-run`.
     public var dryRun = false

@@ -11,7 +11,8 @@ import Logging
 /// ownership metadata, as Helm creates hooks); a Job is waited for until complete and a Pod until it succeeded.
 /// `last_run` is recorded in the release when the hook starts and when it ends. When every hook succeeded,
 /// `hook-succeeded` hooks are deleted (last first); when one fails, it is deleted if it has `hook-failed`, the
-/// hooks that succeeded before it are deleted if they have `hook-succeeded`, and the failure is thrown. CustomResourceDefinition hooks are never deleted.
+/// hooks that succeeded before it are deleted if they have `hook-succeeded`, and the failure is thrown.
+/// CustomResourceDefinition hooks are never deleted.
 struct HookRunner: Sendable {
     var configuration: ActionConfiguration
     /// Whether to store the release as each hook starts (false for a dry run, which writes nothing).

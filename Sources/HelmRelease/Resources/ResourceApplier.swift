@@ -138,7 +138,9 @@ public struct ResourceApplier: Sendable {
     /// install order.
     ///
     /// Objects new to the release go through the same ownership check as on install (`unable to continue with
-    /// update: ...`) unless `takeOwnership`. With `force`, an object whose apply the cluster rejects as Invalid
+    /// update: ...`) unless `takeOwnership`. Fields ``fieldManager`` owns through client-side apply (a release
+    /// Helm 3 wrote) are first moved to its server-side apply entry, as Helm 4 does, so fields the new chart drops
+    /// are removed. With `force`, an object whose apply the cluster rejects as Invalid
     /// (an immutable field) is deleted and created again. `forceConflicts` takes over fields other managers own.
     ///
     /// - Throws: ``ReleaseError``: ``ReleaseError/Code/invalidOperation`` for `force` with `forceConflicts`,
@@ -224,8 +226,9 @@ public struct ResourceApplier: Sendable {
         var exists = knownToExist ?? false
         if knownToExist == nil, !resource.object.name.isEmpty {
             do {
-                _ = try await client.get(resource.gvk, resource.key)
+                let live = try await client.get(resource.gvk, resource.key)
                 exists = true
+                await migrateClientSideOwnership(of: resource, live: live)
             } catch let error as KubeAPIError where error.code == .notFound {
                 exists = false
             } catch {

@@ -75,8 +75,18 @@ extension ObjectStore {
     ) throws(APIError) -> JSONValue {
         var object = proposed
         for field in Self.systemMetadata { object[path: ["metadata", field]] = current[path: ["metadata", field]] }
+        // kube lets a non-apply write set managedFields: when they differ from the stored ones they are taken as
+        // sent (how clients migrate client-side ownership to server-side apply, or reset it with `[{}]`), and the
+        // write records no ownership of its own. Otherwise the stored ones stay.
+        var ownershipSetByClient = false
         if ownership != .applied {
-            object[path: ["metadata", "managedFields"]] = current[path: ["metadata", "managedFields"]]
+            let stored = current[path: ["metadata", "managedFields"]]
+            if let sent = object[path: ["metadata", "managedFields"]], !sent.semanticallyEquals(stored ?? .null) {
+                ownershipSetByClient = true
+                ManagedFields(of: object).write(into: &object)
+            } else {
+                object[path: ["metadata", "managedFields"]] = stored
+            }
         }
         switch subresource {
         case .main:
@@ -115,7 +125,7 @@ extension ObjectStore {
             object[path: ["metadata", "generation"]] = .int(generation + 1)
         }
         let now = timestamp()
-        if case .update(let manager) = ownership {
+        if case .update(let manager) = ownership, !ownershipSetByClient {
             ServerSideApply.recordUpdate(from: current, to: &object, manager: manager, resource: resource, now: now)
         }
         var comparable = current

@@ -240,7 +240,8 @@ extension InstallActionTests {
             #expect(release.namespace == namespace)
             let created = try await env.client.get(.namespace, ObjectKey(name: namespace))
             #expect(created.labels["name"] == namespace)
-            #expect(try await env.client.get(.configMap, ObjectKey(namespace: namespace, name: "web-a")).name == "web-a")
+            #expect(
+                try await env.client.get(.configMap, ObjectKey(namespace: namespace, name: "web-a")).name == "web-a")
             // Without --create-namespace a missing namespace fails before anything is recorded.
             var missing = InstallOptions(name: "web", namespace: namespace + "-x", chart: chart)
             missing.timeout = .seconds(5)

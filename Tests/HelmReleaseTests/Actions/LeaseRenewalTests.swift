@@ -123,3 +123,34 @@ struct LeaseRenewalTests {
         }
     }
 }
+
+extension LeaseRenewalTests {
+    @Test func testCancelledOperation_leavesLeaseToExpire() async throws {
+        try await ActionBackend.run { env, _ in
+            let leases = MemoryReleaseLeaseStore()
+            let timer = GateClock()
+            let actions = ActionConfiguration(
+                client: env.client, storage: ReleaseStorage(driver: MemoryReleaseDriver()),
+                lock: ReleaseLock(store: leases, identity: "fluxhelm-me", clock: env.clock),
+                renderer: ChartRenderer(), clock: env.clock, timer: timer)
+            let (gate, _) = AsyncStream<Void>.makeStream()
+            let outcome = await withTaskGroup(of: Result<Int, any Error>.self) { group in
+                group.addTask {
+                    await Result(catching: {
+                        try await actions.withReleaseLock(name: "web", namespace: "ns") { _ in
+                            for await _ in gate {}
+                            try Task.checkCancellation()
+                            return 7
+                        }
+                    })
+                }
+                await timer.waitForSleeps(1)
+                group.cancelAll()
+                return await group.next() ?? .success(0)
+            }
+            if case .success = outcome { Issue.record("the cancelled operation succeeded") }
+            let lease = try #require(await leases.get(release: "web", namespace: "ns"))
+            #expect(lease.holderIdentity == "fluxhelm-me")
+        }
+    }
+}

@@ -297,6 +297,43 @@ struct ResourceApplierTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func testUpdate_helm3ClientSideRelease_dropsFieldsTheNewChartRemoves() async throws {
+        try await withResourceCluster { _, client in
+            // Helm 3 wrote the object with client-side apply: its fields belong to an Update entry of "helm".
+            var old = KubeObject(.configMap, key: ObjectKey(namespace: "ns", name: "settings"))
+            old["data"] = ["mode": "fast", "retired": "yes"]
+            old.labels = ["app.kubernetes.io/managed-by": "Helm"]
+            old.annotations = ["meta.helm.sh/release-name": "rel", "meta.helm.sh/release-namespace": "ns"]
+            _ = try await client.create(old, fieldManager: "helm")
+            let current = try await build(
+                client,
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n  retired: \"yes\"\n"
+            )
+            let target = try await build(
+                client, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: slow\n")
+
+            _ = try await applier(client).update(current: current, target: target, forceConflicts: true)
+            let live = try await configMap(client, "settings")
+            #expect(live["data"] == ["mode": "slow"])
+            let entries = live["metadata", "managedFields"]?.arrayValue ?? []
+            #expect(entries.count == 1)
+            #expect(entries.first?["manager"] == "helm" && entries.first?["operation"] == "Apply")
+        }
+    }
+
+    @Test func testMigratedManagedFields_mergesUpdateIntoApply() {
+        let fields: JSONValue = [
+            ["manager": "helm", "operation": "Update", "apiVersion": "v1", "fieldsV1": ["f:data": ["f:a": [:]]]],
+            ["manager": "helm", "operation": "Apply", "apiVersion": "v1", "fieldsV1": ["f:data": ["f:b": [:]]]],
+            ["manager": "kubectl", "operation": "Update", "apiVersion": "v1", "fieldsV1": ["f:data": ["f:c": [:]]]],
+        ]
+        let migrated = ResourceApplier.migratedManagedFields(fields, manager: "helm")?.arrayValue ?? []
+        #expect(migrated.compactMap { $0["manager"]?.stringValue } == ["helm", "kubectl"])
+        #expect(migrated.first?["fieldsV1"] == ["f:data": ["f:a": [:], "f:b": [:]]])
+        #expect(ResourceApplier.migratedManagedFields(.array([migrated[0]]), manager: "helm") == nil)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func testUpdate_objectDeletedByHand_isCreatedAgain() async throws {
         try await withResourceCluster { _, client in
             let current = try await build(client, Self.appV1)
