@@ -227,6 +227,13 @@ struct ReleaseReadCommandTests {
             let excluded = try await cluster.run(["list", "-q", "--selector", "team!=blue"] + Self.ns)
             #expect(excluded.stdout.isEmpty)
 
+            let template = "{{.Release.Name}}-{{.Release.Version}} {{.Release.Info.Status}} "
+                + "{{.Release.Chart.Metadata.Version}} {{.Release.Config.greeting}} {{len .Release.Hooks}}"
+            let templated = try await cluster.run(["get", "all", "rel", "--template", template] + Self.ns)
+            #expect(templated.stdout == "rel-2 deployed 1.2.3 bonjour 1")
+            let broken = try await cluster.run(["get", "all", "rel", "--template", "{{.Release.Name"] + Self.ns)
+            #expect(broken.status == 1 && broken.stderr.hasPrefix("Error: template: _:1:"))
+
             let all = try await cluster.run(["get", "all", "rel"] + Self.ns)
             #expect(all.stdout.hasPrefix("NAME: rel\nLAST DEPLOYED: Fri Nov 20 23:55:08 2026\nNAMESPACE: ns\n"))
             #expect(all.stdout.contains("CHART: fixture\nVERSION: 1.2.3\nAPP_VERSION: 4.5.6\nDESCRIPTION: second\n"))

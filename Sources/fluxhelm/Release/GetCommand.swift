@@ -37,8 +37,19 @@ struct GetCommand: AsyncParsableCommand {
     struct All: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Download all information for a named release.")
         @OptionGroup var target: Target
+        @Option(name: .customLong("template"), help: "Go template for formatting the output, e.g. {{.Release.Name}}.")
+        var template: String?
+
         func run() async throws {
-            try await target.print { try StatusPrinter(release: $0, debug: true, showMetadata: true).table() }
+            try await target.print { release in
+                guard let template else {
+                    return try StatusPrinter(release: release, debug: true, showMetadata: true).table()
+                }
+                // Helm's `tpl`: plain text/template (no Sprig), data `{"Release": release}`.
+                var set = TemplateSet(name: "_")
+                try set.parse(name: "_", text: template)
+                return try set.execute(name: "_", data: .map(["Release": release.templateValue]))
+            }
         }
     }
 
