@@ -52,12 +52,14 @@ extension ActionConfiguration {
     }
 
     /// The objects of a manifest text (a stored release's), resolved through discovery.
-    func resources(of manifest: String, namespace: String, what: String) async throws -> [ReleaseResource] {
+    func resources(
+        of manifest: String, release: String, namespace: String, what: String
+    ) async throws -> [ReleaseResource] {
         do {
             return try await ResourceBuilder(client: client, namespace: namespace).build(manifest: manifest)
         } catch {
             throw ReleaseError.operationFailed(
-                "unable to build kubernetes objects from \(what): \(ReleaseError.text(of: error))", release: "",
+                "unable to build kubernetes objects from \(what): \(ReleaseError.text(of: error))", release: release,
                 cause: error)
         }
     }

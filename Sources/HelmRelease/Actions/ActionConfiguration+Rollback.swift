@@ -43,14 +43,14 @@ extension ActionConfiguration {
                 status: .pendingRollback, description: "Rollback to \(version)", notes: previous.info?.notes ?? ""),
             chart: previous.chart, config: previous.config, manifest: previous.manifest, hooks: previous.hooks,
             version: current.version + 1, namespace: current.namespace, labels: previous.labels, applyMethod: "ssa")
+        let currentResources = try await resources(
+            of: current.manifest, release: name, namespace: current.namespace, what: "current release manifest")
+        let targetResources = try await resources(
+            of: target.manifest, release: name, namespace: current.namespace, what: "new release manifest")
         if options.dryRun { return target }
         try await storage.create(target)
         logger.info("rolling back release", metadata: ["fluxhelm.release": "\(target.storageKey)", "to": "\(version)"])
 
-        let currentResources = try await resources(
-            of: current.manifest, namespace: current.namespace, what: "current release manifest")
-        let targetResources = try await resources(
-            of: target.manifest, namespace: current.namespace, what: "new release manifest")
         let hooks = HookRunner(configuration: self)
         if !options.noHooks {
             do {

@@ -67,7 +67,8 @@ extension ActionConfiguration {
         var deleted: [ReleaseResource] = []
         var kept: [ReleaseResource] = []
         do {
-            let objects = try await resources(of: release.manifest, namespace: namespace, what: "the release manifest")
+            let objects = try await resources(
+                of: release.manifest, release: name, namespace: namespace, what: "the release manifest")
             let ordered = KindSortOrder.uninstall.sorted(objects, kind: \.gvk.kind)
             let changes = try await applier(for: name, namespace: namespace).delete(
                 ordered, propagation: options.cascade)

@@ -99,7 +99,7 @@ extension ActionConfiguration {
             config: values, labels: labels, status: .pendingUpgrade, description: "Preparing upgrade",
             firstDeployed: current.info?.firstDeployed ?? .zero)
         let currentResources = try await resources(
-            of: current.manifest, namespace: namespace, what: "current release manifest")
+            of: current.manifest, release: name, namespace: namespace, what: "current release manifest")
         let target = try await resources(of: rendered, release: name, namespace: namespace)
         // Objects new to the release must not belong to something else; checked before anything is recorded.
         let known = Set(currentResources.map(\.identity))

@@ -10,6 +10,8 @@ import Testing
 /// What an action test gets: a client, a fresh namespace (deleted afterwards) and a way to build configurations.
 struct ActionEnvironment: Sendable {
     let client: KubeClient
+    /// How `client` reaches the cluster, for tests that need a second client.
+    let config: KubeConfig
     /// A uniquely named namespace created for this test.
     let namespace: String
     /// Whether the backend is a real cluster (`FLUXHELM_TEST_KUBECONFIG`) rather than KubeTestServer.
@@ -77,25 +79,28 @@ enum ActionBackend {
         if let path = realClusterKubeconfig {
             let config = try KubeConfig.load(kubeconfigPath: path)
             try await withKubeClient(config: config, configuration: configuration) { client in
-                try await withNamespace(client: client, isRealCluster: true) { try await body($0, nil) }
+                try await withNamespace(client: client, config: config, isRealCluster: true) { try await body($0, nil) }
             }
         } else {
             try await KubeTestServer.withServer(configuration: .init()) { server in
                 let config = try KubeConfig.load(kubeconfigPath: server.kubeconfigPath)
                 try await withKubeClient(config: config, configuration: configuration) { client in
-                    try await withNamespace(client: client, isRealCluster: false) { try await body($0, server) }
+                    try await withNamespace(client: client, config: config, isRealCluster: false) {
+                        try await body($0, server)
+                    }
                 }
             }
         }
     }
 
     private static func withNamespace(
-        client: KubeClient, isRealCluster: Bool, _ body: @Sendable (ActionEnvironment) async throws -> Void
+        client: KubeClient, config: KubeConfig, isRealCluster: Bool,
+        _ body: @Sendable (ActionEnvironment) async throws -> Void
     ) async throws {
         let namespace = "fluxhelm-actions-\(randomSuffix())"
         _ = try await client.create(KubeObject(.namespace, key: ObjectKey(name: namespace)))
         let environment = ActionEnvironment(
-            client: client, namespace: namespace, isRealCluster: isRealCluster,
+            client: client, config: config, namespace: namespace, isRealCluster: isRealCluster,
             capabilities: try await ClusterCapabilities.read(from: client),
             clock: ManualWallClock(SystemWallClock().now()))
         do {
