@@ -133,6 +133,7 @@ let package = Package(
                 "GoTemplate",
                 "HelmEngine",
                 "HelmRepo",
+                "HelmRelease",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -220,9 +221,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FluxhelmCLITests",
+            // Release command tests run the binary against KubeTestServer and seed it with records;
+            // `template --repo` tests run a loopback chart repository in the test process.
             dependencies: [
-                "fluxhelm",
-                // `template --repo` tests run a loopback chart repository in the test process.
+                "fluxhelm", "HelmRelease", "KubeAPI", "KubeTestServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

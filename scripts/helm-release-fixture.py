@@ -9,9 +9,15 @@ Secrets and ConfigMaps in memory, points Helm at it, and saves the objects Helm 
         Secret driver, then installs it as `cmrel` with the ConfigMap driver, and writes every record Helm stored
         as the JSON the API server returns (helm-secret-rel-v1.json, ...).
 
+    $ORACLE_PYTHON scripts/helm-release-fixture.py listing OUT_DIR
+        writes a set of Secret records (several releases in several states, with fixed times) for the CLI's list,
+        history and get tests, encoded as Helm encodes them (JSON, gzip, base64). They are test input; what Helm
+        makes of them comes from `read`.
+
     $ORACLE_PYTHON scripts/helm-release-fixture.py read [--upgrade-with CHART] RECORD.json...
         loads the given Secret/ConfigMap records (for example ones fluxhelm wrote) into the fake server and prints
-        what Helm's `list`, `history`, `status`, `get values` and `get all` make of them, as JSON. With
+        what Helm's `list` (all states; default states; filtered; paged), `history`, `status`, `get values`
+        (user-supplied and computed) and `get all` make of them, as JSON. With
         --upgrade-with, Helm then upgrades each release to CHART (reusing its values) and the output adds the
         history after that upgrade, which shows whether Helm can take over a release fluxhelm recorded.
 
@@ -252,12 +258,15 @@ def read(paths, upgrade_chart=None):
     result = {}
     for driver in sorted(drivers):
         with cluster.config(helm, driver) as cfg:
-            result[driver] = {"list": cfg.list(all_states=True)}
+            result[driver] = {"list": cfg.list(all_states=True), "list_default": cfg.list(),
+                              "list_filter": cfg.list(all_states=True, name_filter="l[pt]"),
+                              "list_page": cfg.list(all_states=True, limit=2, offset=1)}
             for name in sorted(names):
                 entry = {}
                 for label, call in (("history", lambda: cfg.history(name)),
                                     ("status", lambda: cfg.status(name)),
                                     ("values", lambda: cfg.get_values(name)),
+                                    ("values_all", lambda: cfg.get_values(name, all_values=True)),
                                     ("all", lambda: cfg.get_all(name))):
                     try:
                         entry[label] = call()
@@ -275,7 +284,46 @@ def read(paths, upgrade_chart=None):
     print(json.dumps(result, indent=2, sort_keys=True, default=str))
 
 
+def listing(out_dir):
+    """Secret records of releases in several states, as Helm's Secret driver stores them."""
+    import gzip
+
+    chart = {"metadata": {"name": "demo", "version": "0.3.0", "appVersion": "2.1", "apiVersion": "v2"},
+             "lock": None, "templates": [], "values": {"replicas": 1, "image": {"tag": "stable", "pull": "IfNotPresent"}},
+             "schema": None, "schema_mod_time": "0001-01-01T00:00:00Z", "files": []}
+    revisions = [
+        # name, version, status, last deployed, description, config
+        ("alpha", 1, "superseded", "2026-03-01T10:00:00.5Z", "Install complete", {"replicas": 2}),
+        ("alpha", 2, "deployed", "2026-03-02T11:30:00.123456789Z", "Upgrade complete", {"replicas": 3}),
+        ("beta", 1, "failed", "2026-02-01T09:00:00Z", "Release \"beta\" failed: timed out", None),
+        ("gamma", 1, "uninstalled", "2026-01-15T08:00:00+02:00", "Uninstallation complete",
+         {"image": {"tag": "v1", "pull": None}}),
+        ("delta", 1, "pending-install", "2026-04-01T00:00:00Z", "Initial install underway", None),
+    ]
+    for name, version, status, deployed, description, config in revisions:
+        release = {"name": name, "info": {"first_deployed": "2026-01-01T00:00:00Z", "last_deployed": deployed,
+                                          "description": description, "status": status,
+                                          "notes": f"{name} notes\n"},
+                   "chart": chart, "manifest": f"---\n# Source: demo/templates/cm.yaml\nkind: ConfigMap\n",
+                   "version": version, "namespace": "ns"}
+        if config is not None:
+            release["config"] = config
+        body = base64.b64encode(gzip.compress(json.dumps(release, separators=(",", ":")).encode(), 9)).decode()
+        labels = {"name": name, "owner": "helm", "status": status, "version": str(version)}
+        obj = {"apiVersion": "v1", "kind": "Secret", "type": "helm.sh/release.v1",
+               "metadata": {"name": f"sh.helm.release.v1.{name}.v{version}", "namespace": "ns", "labels": labels},
+               "data": {"release": base64.b64encode(body.encode()).decode()}}
+        path = os.path.join(out_dir, f"listing-{name}-v{version}.json")
+        with open(path, "w") as handle:
+            json.dump(obj, handle, indent=2, sort_keys=True)
+            handle.write("\n")
+        print(path)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "listing":
+        listing(sys.argv[2])
+        sys.exit(0)
     if len(sys.argv) >= 3 and sys.argv[1] == "generate":
         generate(sys.argv[2])
     elif len(sys.argv) >= 5 and sys.argv[1] == "read" and sys.argv[2] == "--upgrade-with":
