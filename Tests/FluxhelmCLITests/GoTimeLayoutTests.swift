@@ -45,11 +45,11 @@ struct GoTimeLayoutTests {
         ("1.5s", .milliseconds(1500)), ("250ms", .milliseconds(250)), ("0", .zero), ("2m3.5s", .milliseconds(123_500)),
     ])
     func testGoDuration_parsesGoSyntax(_ text: String, _ expected: Duration) {
-        #expect(GoDuration.parse(text) == expected)
+        #expect(GoDurationArgument(argument: text)?.duration == expected)
     }
 
     @Test(arguments: ["", "5", "5x", "-1s", "1..5s", "s", "10 s"])
     func testGoDuration_rejectsWhatGoRejects(_ text: String) {
-        #expect(GoDuration.parse(text) == nil)
+        #expect(GoDurationArgument(argument: text) == nil)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelmEngine
 
 /// A `--timeout` value in Go's duration syntax (`300s`, `5m`, `1h30m`).
 struct GoDurationArgument: ExpressibleByArgument, Sendable {
@@ -11,7 +12,8 @@ struct GoDurationArgument: ExpressibleByArgument, Sendable {
     }
 
     init?(argument: String) {
-        guard let duration = GoDuration.parse(argument) else { return nil }
+        // Go accepts a negative duration; a negative timeout means nothing, so it is refused here.
+        guard let duration = GoTime.parseDuration(argument), duration >= .zero else { return nil }
         self.init(duration, text: argument)
     }
 
