@@ -1,3 +1,4 @@
+import GoTemplate
 import Foundation
 
 /// Loads charts from directories and `.tgz` archives, as Helm's `loader.Load` does.
@@ -152,7 +153,8 @@ public struct ChartLoader: Sendable {
             if size > limits.maxFileSize {
                 throw ChartError(
                     code: .limitExceeded,
-                    message: "chart file \(goQuote(name)) is larger than the maximum file size \(limits.maxFileSize)",
+                    message: "chart file \(GoQuote.quote(name)) is larger than the maximum file size "
+                        + "\(limits.maxFileSize)",
                     path: full)
             }
             let data = try readFile(target, limit: limits.maxFileSize, display: chartPath)

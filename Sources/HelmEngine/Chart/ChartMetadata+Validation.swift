@@ -1,3 +1,4 @@
+import GoTemplate
 import SemVer
 
 extension ChartMetadata {
@@ -22,10 +23,12 @@ extension ChartMetadata {
         }
         if apiVersion.isEmpty { throw fail("chart.metadata.apiVersion is required") }
         if name.isEmpty { throw fail("chart.metadata.name is required") }
-        if name == "." || name == ".." { throw fail("chart.metadata.name \(goQuote(name)) is not allowed") }
-        if name != GoPath.base(name) { throw fail("chart.metadata.name \(goQuote(name)) is invalid") }
+        if name == "." || name == ".." { throw fail("chart.metadata.name \(GoQuote.quote(name)) is not allowed") }
+        if name != GoPath.base(name) { throw fail("chart.metadata.name \(GoQuote.quote(name)) is invalid") }
         if version.isEmpty { throw fail("chart.metadata.version is required") }
-        if !ChartVersionCheck.isValid(version) { throw fail("chart.metadata.version \(goQuote(version)) is invalid") }
+        if !ChartVersionCheck.isValid(version) {
+            throw fail("chart.metadata.version \(GoQuote.quote(version)) is invalid")
+        }
         if !["", "application", "library"].contains(type) {
             throw fail("chart.metadata.type must be application or library")
         }
@@ -45,10 +48,10 @@ extension ChartMetadata {
             dependencies[index].tags = dependencies[index].tags.map(Self.sanitize)
             let dependency = dependencies[index]
             if !dependency.alias.isEmpty && !Self.isValidAlias(dependency.alias) {
-                throw fail("dependency \(goQuote(dependency.name)) has disallowed characters in the alias")
+                throw fail("dependency \(GoQuote.quote(dependency.name)) has disallowed characters in the alias")
             }
             let key = dependency.alias.isEmpty ? dependency.name : dependency.alias
-            if seen.contains(key) { throw fail("more than one dependency with name or alias \(goQuote(key))") }
+            if seen.contains(key) { throw fail("more than one dependency with name or alias \(GoQuote.quote(key))") }
             seen.insert(key)
         }
     }

@@ -128,7 +128,7 @@ public enum Values {
                         &merged, existing, prefix: concatPrefix(prefix, key), merge: true, warnings: &warnings)
                     destGlobals[key] = .map(merged)
                 default:
-                    warnings.append("Conflict: cannot merge map onto non-map for \(goQuote(key)). Skipping.")
+                    warnings.append("Conflict: cannot merge map onto non-map for \(GoQuote.quote(key)). Skipping.")
                 }
             } else if case .map? = destGlobals[key] {
                 warnings.append("key \(key) is table. Skipping")

@@ -1,3 +1,4 @@
+import GoTemplate
 public import KubeAPI
 
 /// One object of a release, as rendered, with its identity resolved through discovery.
@@ -61,6 +62,6 @@ public struct ReleaseResource: Sendable, Hashable {
     /// `Kind "name" in namespace "ns"`, also for cluster-scoped kinds (with `""`): the form Helm's ownership
     /// checks print (`resourceString`).
     var helmResourceString: String {
-        "\(gvk.kind) \(goQuote(object.name)) in namespace \(goQuote(key.namespace))"
+        "\(gvk.kind) \(GoQuote.quote(object.name)) in namespace \(GoQuote.quote(key.namespace))"
     }
 }

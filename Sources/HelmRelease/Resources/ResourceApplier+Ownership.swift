@@ -1,3 +1,4 @@
+import GoTemplate
 import KubeAPI
 
 /// Helm's release ownership metadata and the checks that keep a release from taking over objects it does not own
@@ -44,9 +45,12 @@ extension ResourceApplier {
     }
 
     private static func requireValue(_ map: [String: String], _ key: String, _ value: String) -> String? {
-        guard let actual = map[key] else { return "missing key \(goQuote(key)): must be set to \(goQuote(value))" }
+        guard let actual = map[key] else {
+            return "missing key \(GoQuote.quote(key)): must be set to \(GoQuote.quote(value))"
+        }
         if actual != value {
-            return "key \(goQuote(key)) must equal \(goQuote(value)): current value is \(goQuote(actual))"
+            return "key \(GoQuote.quote(key)) must equal \(GoQuote.quote(value)): "
+                + "current value is \(GoQuote.quote(actual))"
         }
         return nil
     }
@@ -101,29 +105,3 @@ extension ResourceApplier {
     }
 }
 
-/// Go's `%q` for the plain strings label keys and values are.
-func goQuote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

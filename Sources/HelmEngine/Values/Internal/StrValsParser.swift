@@ -94,7 +94,7 @@ struct StrValsParser {
         let (name, stop) = runesUntil(stops)
         guard let stop else {
             if name.isEmpty { throw Failure.eof }
-            throw Failure.message("key \(goQuote(name)) has no value")
+            throw Failure.message("key \(GoQuote.quote(name)) has no value")
         }
         switch stop {
         case "[":
@@ -120,7 +120,7 @@ struct StrValsParser {
             try assign(&data, name)
         case ",":
             set(&data, name, .string(""))
-            throw Failure.message("key \(goQuote(name)) has no value (cannot end with ,)")
+            throw Failure.message("key \(GoQuote.quote(name)) has no value (cannot end with ,)")
         default:  // "."
             let nextLevel = level + 1
             if nextLevel > StrVals.maxNestedNameLevel {
@@ -140,7 +140,7 @@ struct StrValsParser {
             var failure: (any Error)?
             do { try key(&inner, level: nextLevel) } catch { failure = error }
             if failure == nil && inner.isEmpty {
-                throw Failure.message("key map \(goQuote(name)) has no value")
+                throw Failure.message("key map \(GoQuote.quote(name)) has no value")
             }
             if !inner.isEmpty { set(&data, name, .map(inner)) }
             if let failure { throw failure }
@@ -186,7 +186,7 @@ struct StrValsParser {
         let (text, stop) = runesUntil(["]"])
         guard stop != nil else { throw Failure.eof }
         guard let index = StrVals.parseGoInt64(text) else {
-            throw Failure.message("error parsing index: strconv.Atoi: parsing \(goQuote(text)): invalid syntax")
+            throw Failure.message("error parsing index: strconv.Atoi: parsing \(GoQuote.quote(text)): invalid syntax")
         }
         return index
     }
@@ -310,32 +310,6 @@ struct StrValsParser {
     }
 }
 
-/// Go's `%q` for simple strings: double quotes with `"` and `\` escaped.
-func goQuote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}
 
 /// Go's dynamic type name for a value, as panics and `%T` print it.
 func goTypeName(_ value: Value) -> String {

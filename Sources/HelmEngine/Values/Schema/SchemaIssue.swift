@@ -1,3 +1,4 @@
+import GoTemplate
 import Foundation
 
 /// One validation failure in the shape santhosh-tekuri/jsonschema (v6) reports it: an instance
@@ -39,7 +40,7 @@ struct SchemaIssue: Sendable {
 enum SchemaText {
     /// The library's `quote`: Go `%q`, then `\"` → `"` and `'` → `\'`, in single quotes.
     static func quote(_ text: String) -> String {
-        var quoted = goQuote(text)
+        var quoted = GoQuote.quote(text)
         quoted = String(quoted.dropFirst().dropLast())
         quoted = quoted.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "'", with: "\\'")
         return "'" + quoted + "'"

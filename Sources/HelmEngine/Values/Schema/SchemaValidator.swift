@@ -127,7 +127,7 @@ final class SchemaValidator {
             message: "json-pointer in \"file:///values.schema.json#\(String(reference.dropFirst()))\" not found")
         guard pointer.hasPrefix("/") else {
             throw ChartError(
-                code: .invalidSchema, message: "unsupported $ref \(goQuote(reference)) in values.schema.json")
+                code: .invalidSchema, message: "unsupported $ref \(GoQuote.quote(reference)) in values.schema.json")
         }
         var current = root
         for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
