@@ -143,7 +143,8 @@ public struct ChartRenderer: Sendable {
         }
         var chain: [String] = []
         var current: (any Error)? = templateError
-        while let link = current, chain.count < 64 {
+        // Helm reports every link; nesting is bounded (1,000 includes of one name, ExecuteOptions.maxDepth).
+        while let link = current, chain.count < 250_000 {
             switch link {
             case let inner as TemplateError:
                 chain.append(inner.message)
