@@ -61,6 +61,7 @@ extension Value {
         case .list(let l, _): !l.isEmpty
         case .map(let m, let kind):
             if case .shared(let reference) = kind { !reference.isEmpty } else { !m.isEmpty }
+        case .object(let complex as GoComplex): complex.real != 0 || complex.imag != 0
         case .object(let object): object.underlyingValue?.isTruthy ?? true
         }
     }

@@ -146,4 +146,5 @@ public enum GoKind: String, Sendable, Hashable {
     case invalid, bool, int, int8, int16, int32, int64
     case uint, uint8, uint16, uint32, uint64
     case float64, string, slice, map, `struct`, ptr, `func`, interface
+    case complex128
 }
