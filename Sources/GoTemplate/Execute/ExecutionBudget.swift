@@ -8,6 +8,8 @@ final class ExecutionBudget {
     var enclosingOutput = 0
     /// Running `executeTemplate` executions by template name (``FunctionContext/openExecutions(of:)``).
     var openExecutions: [String: Int] = [:]
+    /// The change counter of every map this execution tags (``MapReference``).
+    let mapEpoch = MapEpoch()
     /// Fresh stacks (``FreshStack``) started by this execution and still running.
     var freshStacks = 0
 

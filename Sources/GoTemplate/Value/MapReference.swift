@@ -8,11 +8,14 @@ import Synchronization
 /// reference and `set`, `unset` and `merge` replace its entries. Functions receive snapshots refreshed from the
 /// references at each call, cached until the next change anywhere, so read-only templates pay one tagging pass.
 ///
-/// References are created and used by one execution on one thread; the lock keeps them memory-safe regardless.
+/// References are created and used by one execution (and the `include`/`tpl` executions it starts), one thread at
+/// a time; the lock keeps them memory-safe regardless.
 public final class MapReference: Sendable {
     /// The map's Go type (never ``MapKind/shared(_:)``).
     public let kind: MapKind
     private let state: Mutex<State>
+    /// The change counter of the execution that made this reference (shared by every reference it makes).
+    let epoch: MapEpoch
 
     private struct State: Sendable {
         var entries: [String: Value]
@@ -24,12 +27,10 @@ public final class MapReference: Sendable {
         var refreshing = false
     }
 
-    /// Bumped by every change to any reference, which invalidates every snapshot (changes are rare).
-    private static let epoch = Atomic<UInt64>(0)
-
-    init(entries: [String: Value], kind: MapKind) {
+    init(entries: [String: Value], kind: MapKind, epoch: MapEpoch) {
         self.kind = kind.base
         self.state = Mutex(State(entries: entries))
+        self.epoch = epoch
     }
 
     /// The map's current entries (nested maps as tagged, possibly stale, snapshots).
@@ -41,7 +42,7 @@ public final class MapReference: Sendable {
     func member(_ name: String) -> Value? {
         state.withLock { state in
             guard let value = state.entries[name] else { return nil }
-            guard let tagged = Self.tagged(value) else { return value }
+            guard let tagged = Self.tagged(value, epoch: epoch) else { return value }
             state.entries[name] = tagged
             return tagged
         }
@@ -51,7 +52,7 @@ public final class MapReference: Sendable {
     func taggedEntries() -> [String: Value] {
         state.withLock { state in
             for (key, value) in state.entries {
-                if let tagged = Self.tagged(value) { state.entries[key] = tagged }
+                if let tagged = Self.tagged(value, epoch: epoch) { state.entries[key] = tagged }
             }
             return state.entries
         }
@@ -63,12 +64,12 @@ public final class MapReference: Sendable {
             state.entries = entries
             state.snapshot = nil
         }
-        Self.epoch.add(1, ordering: .relaxed)
+        epoch.counter.add(1, ordering: .relaxed)
     }
 
     /// The entries with every nested map tagged and refreshed from its reference: what a function sees.
     func snapshot() -> [String: Value] {
-        let epoch = Self.epoch.load(ordering: .relaxed)
+        let epoch = self.epoch.counter.load(ordering: .relaxed)
         enum Start { case done([String: Value]), build([String: Value]) }
         let start: Start = state.withLock { state in
             if let snapshot = state.snapshot, state.snapshotEpoch == epoch { return .done(snapshot) }
@@ -85,7 +86,7 @@ public final class MapReference: Sendable {
         var fresh = entries
         for (key, value) in entries {
             var current = value
-            if let t = Self.tagged(value) {
+            if let t = Self.tagged(value, epoch: self.epoch) {
                 tagged[key] = t
                 current = t
             }
@@ -103,15 +104,15 @@ public final class MapReference: Sendable {
 
     /// `value` with its maps tagged (lists are searched for maps; a tagged map's own entries are tagged on
     /// access), or `nil` when nothing needed tagging.
-    static func tagged(_ value: Value) -> Value? {
+    static func tagged(_ value: Value, epoch: MapEpoch) -> Value? {
         switch value {
         case .map(_, .shared):
             return nil
         case .map(let entries, let kind):
-            return .map(entries, .shared(MapReference(entries: entries, kind: kind)))
+            return .map(entries, .shared(MapReference(entries: entries, kind: kind, epoch: epoch)))
         case .list(let items, let kind):
             guard items.contains(where: \.needsTagging) else { return nil }
-            return .list(items.map { tagged($0) ?? $0 }, kind)
+            return .list(items.map { tagged($0, epoch: epoch) ?? $0 }, kind)
         default:
             return nil
         }
@@ -137,6 +138,13 @@ public final class MapReference: Sendable {
             return value
         }
     }
+}
+
+/// Counts changes to the maps of one execution: bumped by every change, it invalidates every snapshot of that
+/// execution's maps (changes are rare; reads are many). Per execution, so concurrent renders never invalidate
+/// each other's snapshots.
+final class MapEpoch: Sendable {
+    let counter = Atomic<UInt64>(0)
 }
 
 extension Value {
