@@ -76,6 +76,11 @@ public struct TemplateSet: Sendable {
     /// - Throws: ``TemplateError`` with Go's message (code ``TemplateError/Code/execute``), or with code
     ///   ``TemplateError/Code/limitExceeded`` when a limit of `options` is reached.
     public func execute(name: String, data: Value, options: ExecuteOptions = .init()) throws(TemplateError) -> String {
+        try execute(name: name, data: data, budget: ExecutionBudget(options))
+    }
+
+    func execute(name: String, data: Value, budget: ExecutionBudget) throws(TemplateError) -> String {
+        let options = budget.options
         guard let tree = trees[name] else {
             throw TemplateError(
                 code: .execute,
@@ -84,7 +89,7 @@ public struct TemplateSet: Sendable {
                 detail: "no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(self.name))")
         }
         let executor = Executor(
-            set: self, options: options, budget: ExecutionBudget(options), tree: tree, depth: 0,
+            set: self, options: options, budget: budget, tree: tree, depth: 0,
             stack: .forCurrentThread())
         return try executor.run(data: data)
     }

@@ -78,4 +78,25 @@ struct MapReferenceTests {
         let output = try render(#"{{ $m := dict }}{{ $_ := set $m "self" $m }}{{ len $m.self.self }} {{ $m }}"#)
         #expect(output.hasPrefix("1 map[self:map["))
     }
+
+    @Test func testSharedData_keepsChangesForLaterExecutions() throws {
+        var set = TemplateSet(functions: Self.functions)
+        try set.parse(name: "z", text: #"{{ $_ := set .Values.a "k" "fromZ" }}{{ .Template }}"#)
+        try set.parse(name: "b", text: #"{{ .Values.a.k }} {{ .Template }}"#)
+        guard case .map(let entries, _) = Self.data else { return }
+        let shared = SharedData(entries, kind: .named("common.Values"))
+        shared.setValue(.string("z"), forKey: "Template")
+        #expect(try set.execute(name: "z", data: shared) == "z")
+        shared.setValue(.string("b"), forKey: "Template")
+        #expect(try set.execute(name: "b", data: shared) == "fromZ b")
+        // A plain execution of the same set still starts from its own data.
+        #expect(try set.execute(name: "b", data: Self.data) == "<no value> <no value>")
+        guard case .map(let now, _) = shared.value, case .map(let values, _)? = now["Values"],
+            case .map(let a, _)? = values["a"], case .string(let k)? = a["k"]
+        else {
+            Issue.record("shared data lost the change")
+            return
+        }
+        #expect(k == "fromZ")
+    }
 }

@@ -9,14 +9,17 @@ final class ExecutionBudget {
     /// Running `executeTemplate` executions by template name (``FunctionContext/openExecutions(of:)``).
     var openExecutions: [String: Int] = [:]
     /// The change counter of every map this execution tags (``MapReference``).
-    let mapEpoch = MapEpoch()
+    let mapEpoch: MapEpoch
+    let options: ExecuteOptions
     /// Fresh stacks (``FreshStack``) started by this execution and still running.
     var freshStacks = 0
 
     /// How many fresh stacks may be running at once (``ExecuteOptions/maxStackBytes``).
     let maxFreshStacks: Int
 
-    init(_ options: ExecuteOptions) {
+    init(_ options: ExecuteOptions, mapEpoch: MapEpoch = MapEpoch()) {
+        self.options = options
+        self.mapEpoch = mapEpoch
         maxFreshStacks = max(0, options.maxStackBytes / FreshStack.stackSize)
         maxSteps = options.maxSteps
         maxOutputBytes = options.maxOutputBytes
