@@ -57,12 +57,14 @@ struct MapReferenceTests {
 
     @Test func testSet_passesThroughFunctionsByIdentity() throws {
         // A map that went through a function (and a new map holding it) is still the same map.
-        let text = #"{{ $m := dict }}{{ $e := echo $m }}{{ $d := dict "m" $m }}{{ $_ := set $e "k" 1 }}{{ $d.m.k }}{{ $m.k }}"#
+        let text =
+            #"{{ $m := dict }}{{ $e := echo $m }}{{ $d := dict "m" $m }}{{ $_ := set $e "k" 1 }}{{ $d.m.k }}{{ $m.k }}"#
         #expect(try render(text) == "11")
     }
 
     @Test func testDict_makesDistinctMaps() throws {
-        #expect(try render(#"{{ $a := dict }}{{ $b := dict }}{{ $_ := set $a "k" 1 }}{{ len $b }}{{ len $a }}"#) == "01")
+        let text = #"{{ $a := dict }}{{ $b := dict }}{{ $_ := set $a "k" 1 }}{{ len $b }}{{ len $a }}"#
+        #expect(try render(text) == "01")
     }
 
     @Test func testExecute_changesStayInsideOneExecution() throws {

@@ -135,7 +135,8 @@ extension Parser {
         let body = Array(literal.utf8.dropLast())
         // The sign that starts the imaginary part of `1+2i`: not the first byte, not an exponent's sign.
         var split: Int?
-        for i in stride(from: body.count - 1, to: 0, by: -1) where body[i] == UInt8(ascii: "+") || body[i] == UInt8(ascii: "-") {
+        let signs: [UInt8] = [UInt8(ascii: "+"), UInt8(ascii: "-")]
+        for i in stride(from: body.count - 1, to: 0, by: -1) where signs.contains(body[i]) {
             let before = body[i - 1] | 0x20
             if before != UInt8(ascii: "e") && before != UInt8(ascii: "p") {
                 split = i
@@ -154,8 +155,9 @@ extension Parser {
             isUint = real.rounded(.towardZero) == real && real >= 0 && real < 1.8446744073709551615e19
         }
         return NumberNode(
-            pos: pos, text: literal, isInt: isInt, isUint: isUint, isFloat: imag == 0, int64: isInt ? Int64(real) : 0,
-            uint64: isUint ? UInt64(real) : 0, float64: imag == 0 ? real : 0, complex: GoComplex(real: real, imag: imag))
+            pos: pos, text: literal, isInt: isInt, isUint: isUint, isFloat: imag == 0,
+            int64: isInt ? Int64(real) : 0, uint64: isUint ? UInt64(real) : 0, float64: imag == 0 ? real : 0,
+            complex: GoComplex(real: real, imag: imag))
     }
 
     /// Go's `newNumber`: every interpretation of the constant that succeeds.

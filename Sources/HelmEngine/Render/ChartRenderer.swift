@@ -75,9 +75,10 @@ public struct ChartRenderer: Sendable {
         for entry in templates.entries where !entry.isPartial {
             let scope = templates.scopes[entry.scope]
             let data = shared[entry.scope]
-            data.setValue(
-                .map(["Name": .string(entry.name), "BasePath": .string(scope.fullPath + "/templates")], .named("common.Values")),
-                forKey: "Template")
+            let template: [String: Value] = [
+                "Name": .string(entry.name), "BasePath": .string(scope.fullPath + "/templates"),
+            ]
+            data.setValue(.map(template, .named("common.Values")), forKey: "Template")
             do {
                 let output = try templates.set.execute(name: entry.name, data: data, options: limits)
                 rendered[entry.name] = output.replacingOccurrences(of: "<no value>", with: "")
