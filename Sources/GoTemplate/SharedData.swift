@@ -7,11 +7,10 @@
 /// Executions that share one object must run one after another, never at the same time.
 public final class SharedData: Sendable {
     let root: MapReference
-    let epoch = MapEpoch()
 
     /// The top-level map of the data, with its Go type (Helm's is `common.Values`).
     public init(_ entries: [String: Value], kind: MapKind = .interface) {
-        root = MapReference(entries: entries, kind: kind, epoch: epoch)
+        root = MapReference(entries: entries, kind: kind)
     }
 
     /// Sets a top-level entry, as Helm sets `.Template` before rendering each template.
@@ -32,7 +31,6 @@ extension TemplateSet {
     public func execute(name: String, data: SharedData, options: ExecuteOptions = .init()) throws(TemplateError)
         -> String
     {
-        let budget = ExecutionBudget(options, mapEpoch: data.epoch)
-        return try execute(name: name, data: .map(data.root.entries, .shared(data.root)), budget: budget)
+        try execute(name: name, data: .map(data.root.entries, .shared(data.root)), budget: ExecutionBudget(options))
     }
 }

@@ -8,8 +8,6 @@ final class ExecutionBudget {
     var enclosingOutput = 0
     /// Running `executeTemplate` executions by template name (``FunctionContext/openExecutions(of:)``).
     var openExecutions: [String: Int] = [:]
-    /// The change counter of every map this execution tags (``MapReference``).
-    let mapEpoch: MapEpoch
     let options: ExecuteOptions
     /// Fresh stacks (``FreshStack``) started by this execution and still running.
     var freshStacks = 0
@@ -17,9 +15,8 @@ final class ExecutionBudget {
     /// How many fresh stacks may be running at once (``ExecuteOptions/maxStackBytes``).
     let maxFreshStacks: Int
 
-    init(_ options: ExecuteOptions, mapEpoch: MapEpoch = MapEpoch()) {
+    init(_ options: ExecuteOptions) {
         self.options = options
-        self.mapEpoch = mapEpoch
         maxFreshStacks = max(0, options.maxStackBytes / FreshStack.stackSize)
         maxSteps = options.maxSteps
         maxOutputBytes = options.maxOutputBytes

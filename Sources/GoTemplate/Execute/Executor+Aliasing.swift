@@ -13,7 +13,7 @@ extension Executor {
     @inline(__always)
     func adopt(_ value: Value) -> Value {
         switch value {
-        case .map, .list: MapReference.tagged(value, epoch: budget.mapEpoch) ?? value
+        case .map, .list: MapReference.tagged(value) ?? value
         default: value
         }
     }

@@ -6,31 +6,29 @@ import Synchronization
 /// in an `include` whose argument holds the caller's map. ``Value`` is a value type, so the executor tags each map
 /// it meets with a reference (``MapKind/shared(_:)``) that holds the map's current entries; reads go through the
 /// reference and `set`, `unset` and `merge` replace its entries. Functions receive snapshots refreshed from the
-/// references at each call, cached until the next change anywhere, so read-only templates pay one tagging pass.
+/// references, cached until that map or one inside it changes, so read-only templates pay one tagging pass.
 ///
-/// References are created and used by one execution (and the `include`/`tpl` executions it starts), one thread at
-/// a time; the lock keeps them memory-safe regardless.
+/// References are used by one execution (or one ``SharedData``) at a time; the lock keeps them memory-safe
+/// regardless.
 public final class MapReference: Sendable {
     /// The map's Go type (never ``MapKind/shared(_:)``).
     public let kind: MapKind
     private let state: Mutex<State>
-    /// The change counter of the execution that made this reference (shared by every reference it makes).
-    let epoch: MapEpoch
 
     private struct State: Sendable {
         var entries: [String: Value]
-        /// The entries with every nested tagged map refreshed, valid while `snapshotEpoch` is current.
+        /// The entries with every nested tagged map refreshed; `nil` once this map or one inside it changed.
         var snapshot: [String: Value]?
-        var snapshotEpoch: UInt64 = 0
+        /// Maps whose snapshot contains this one's, to invalidate with it.
+        var parents: [WeakReference] = []
         /// Set while the snapshot is being built: meeting it again means the map contains itself, and the inner
         /// occurrence keeps its entries as they are (Go would recurse without end printing such a map).
         var refreshing = false
     }
 
-    init(entries: [String: Value], kind: MapKind, epoch: MapEpoch) {
+    init(entries: [String: Value], kind: MapKind) {
         self.kind = kind.base
         self.state = Mutex(State(entries: entries))
-        self.epoch = epoch
     }
 
     /// The map's current entries (nested maps as tagged, possibly stale, snapshots).
@@ -42,7 +40,7 @@ public final class MapReference: Sendable {
     func member(_ name: String) -> Value? {
         state.withLock { state in
             guard let value = state.entries[name] else { return nil }
-            guard let tagged = Self.tagged(value, epoch: epoch) else { return value }
+            guard let tagged = Self.tagged(value) else { return value }
             state.entries[name] = tagged
             return tagged
         }
@@ -52,7 +50,7 @@ public final class MapReference: Sendable {
     func taggedEntries() -> [String: Value] {
         state.withLock { state in
             for (key, value) in state.entries {
-                if let tagged = Self.tagged(value, epoch: epoch) { state.entries[key] = tagged }
+                if let tagged = Self.tagged(value) { state.entries[key] = tagged }
             }
             return state.entries
         }
@@ -60,19 +58,33 @@ public final class MapReference: Sendable {
 
     /// Replaces the entries, as a Go map changed in place by `set`, `unset` or `merge`.
     func replace(_ entries: [String: Value]) {
-        state.withLock { state in
-            state.entries = entries
+        state.withLock { $0.entries = entries }
+        invalidate()
+    }
+
+    /// Drops this map's snapshot and those of the maps that contain it.
+    private func invalidate() {
+        let parents: [WeakReference]? = state.withLock { state in
+            guard state.snapshot != nil else { return nil }
             state.snapshot = nil
+            return state.parents
         }
-        epoch.counter.add(1, ordering: .relaxed)
+        for parent in parents ?? [] { parent.reference?.invalidate() }
+    }
+
+    private func addParent(_ parent: MapReference) {
+        state.withLock { state in
+            guard !state.parents.contains(where: { $0.reference === parent }) else { return }
+            state.parents.removeAll { $0.reference == nil }
+            state.parents.append(WeakReference(reference: parent))
+        }
     }
 
     /// The entries with every nested map tagged and refreshed from its reference: what a function sees.
     func snapshot() -> [String: Value] {
-        let epoch = self.epoch.counter.load(ordering: .relaxed)
         enum Start { case done([String: Value]), build([String: Value]) }
         let start: Start = state.withLock { state in
-            if let snapshot = state.snapshot, state.snapshotEpoch == epoch { return .done(snapshot) }
+            if let snapshot = state.snapshot { return .done(snapshot) }
             if state.refreshing { return .done(state.entries) }
             state.refreshing = true
             return .build(state.entries)
@@ -86,16 +98,16 @@ public final class MapReference: Sendable {
         var fresh = entries
         for (key, value) in entries {
             var current = value
-            if let t = Self.tagged(value, epoch: self.epoch) {
+            if let t = Self.tagged(value) {
                 tagged[key] = t
                 current = t
             }
+            Self.forEachReference(in: current) { $0.addParent(self) }
             fresh[key] = Self.refreshed(current)
         }
         state.withLock { state in
             state.entries = tagged
             state.snapshot = fresh
-            state.snapshotEpoch = epoch
         }
         return fresh
     }
@@ -104,17 +116,27 @@ public final class MapReference: Sendable {
 
     /// `value` with its maps tagged (lists are searched for maps; a tagged map's own entries are tagged on
     /// access), or `nil` when nothing needed tagging.
-    static func tagged(_ value: Value, epoch: MapEpoch) -> Value? {
+    static func tagged(_ value: Value) -> Value? {
         switch value {
         case .map(_, .shared):
             return nil
         case .map(let entries, let kind):
-            return .map(entries, .shared(MapReference(entries: entries, kind: kind, epoch: epoch)))
+            return .map(entries, .shared(MapReference(entries: entries, kind: kind)))
         case .list(let items, let kind):
             guard items.contains(where: \.needsTagging) else { return nil }
-            return .list(items.map { tagged($0, epoch: epoch) ?? $0 }, kind)
+            return .list(items.map { tagged($0) ?? $0 }, kind)
         default:
             return nil
+        }
+    }
+
+    /// Calls `body` with each reference directly inside `value` (the value itself, or the elements of lists).
+    private static func forEachReference(in value: Value, _ body: (MapReference) -> Void) {
+        switch value {
+        case .map(_, .shared(let reference)): body(reference)
+        case .list(let items, _):
+            for item in items where item.isCollection { forEachReference(in: item, body) }
+        default: break
         }
     }
 
@@ -140,11 +162,9 @@ public final class MapReference: Sendable {
     }
 }
 
-/// Counts changes to the maps of one execution: bumped by every change, it invalidates every snapshot of that
-/// execution's maps (changes are rare; reads are many). Per execution, so concurrent renders never invalidate
-/// each other's snapshots.
-final class MapEpoch: Sendable {
-    let counter = Atomic<UInt64>(0)
+/// A parent link that does not keep the parent alive (parents hold their children).
+private struct WeakReference: Sendable {
+    weak var reference: MapReference?
 }
 
 extension Value {
