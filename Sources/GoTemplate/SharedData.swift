@@ -20,6 +20,9 @@ public final class SharedData: Sendable {
         root.replace(entries)
     }
 
+    /// The whole data as a value with this object's identity.
+    var sharedValue: Value { .map(root.entries, .shared(root)) }
+
     /// The data as it is now, without shared identity (what a later plain execution would see).
     public var value: Value { Value.map(root.snapshot(), .shared(root)).detachingReferences }
 }
@@ -31,6 +34,6 @@ extension TemplateSet {
     public func execute(name: String, data: SharedData, options: ExecuteOptions = .init()) throws(TemplateError)
         -> String
     {
-        try execute(name: name, data: .map(data.root.entries, .shared(data.root)), budget: ExecutionBudget(options))
+        try execute(name: name, data: data.sharedValue, budget: ExecutionBudget(options))
     }
 }
