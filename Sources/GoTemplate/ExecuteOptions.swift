@@ -31,12 +31,17 @@ public struct ExecuteOptions: Sendable {
     /// Default 1 GiB, Go's own limit on a goroutine's stack; past it execution stops with a
     /// ``TemplateError/Code/limitExceeded`` error when the stack runs low.
     public var maxStackBytes: Int
+    /// The most bytes of error messages that failing nested calls may build while unwinding (each level repeats
+    /// the message below it, as Go's do). Default 512 MiB, well above the 230 MB that Helm's deepest legal
+    /// failure (two templates including each other 1,000 times each) builds.
+    public var maxErrorBytes: Int
 
     /// Creates execute options; every parameter has the default documented on its property.
     public init(
         missingKey: MissingKey = .default, maxOutputBytes: Int = 64 << 20, maxDepth: Int = 100_000,
-        maxSteps: Int = 10_000_000, maxStackBytes: Int = 1 << 30
+        maxSteps: Int = 10_000_000, maxStackBytes: Int = 1 << 30, maxErrorBytes: Int = 512 << 20
     ) {
+        self.maxErrorBytes = maxErrorBytes
         self.maxStackBytes = maxStackBytes
         self.missingKey = missingKey
         self.maxOutputBytes = maxOutputBytes

@@ -129,6 +129,25 @@ struct ExecutorTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func testExecute_nestedErrorMessagesAreBounded() throws {
+        // 300 nested includes, then an error that every level wraps with the whole message below it.
+        var set = TemplateSet(functions: ["include": Self.include])
+        try set.parse(
+            name: "t",
+            text: #"{{ define "r" }}{{ if . }}{{ include "r" (slice . 1) }}{{ else }}{{ index . 5 }}{{ end }}{{ end }}"#
+                + #"{{ include "r" . }}"#)
+        let data: Value = .list(Array(repeating: .int(1), count: 300))
+        let full = templateError { _ = try set.execute(name: "t", data: data) }
+        #expect(full?.code == .execute)
+        #expect((full?.message.utf8.count ?? 0) > 20_000)
+        let bounded = templateError {
+            _ = try set.execute(name: "t", data: data, options: ExecuteOptions(maxErrorBytes: 20_000))
+        }
+        #expect(bounded?.code == .limitExceeded)
+        #expect(bounded?.detail.contains("exceed 20000 bytes") == true)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func testExecute_includeRecursionIsBounded() throws {
         var set = TemplateSet(functions: ["include": Self.include])
         try set.parse(name: "t", text: "{{ define \"r\" }}{{ include \"r\" . }}{{ end }}{{ include \"r\" . }}")

@@ -9,6 +9,8 @@ final class ExecutionBudget {
     /// Running `executeTemplate` executions by template name (``FunctionContext/openExecutions(of:)``).
     var openExecutions: [String: Int] = [:]
     let options: ExecuteOptions
+    /// Bytes of nested error messages wrapped so far (``ExecuteOptions/maxErrorBytes``).
+    var errorBytes = 0
     /// Fresh stacks (``FreshStack``) started by this execution and still running.
     var freshStacks = 0
 

@@ -160,10 +160,12 @@ extension Executor {
                 result = try function.body(values, self)
             } catch let error as TemplateFunctionError {
                 at = callNode
+                try chargeForError(error.message, cause: error)
                 throw fail("error calling \(name): \(error.message)", cause: error)
             } catch let error as TemplateError {
                 if error.code == .limitExceeded { throw .failure(error) }
                 at = callNode
+                try chargeForError(error.message, cause: error)
                 throw fail("error calling \(name): \(error.message)", cause: error)
             } catch {
                 at = callNode
@@ -173,6 +175,18 @@ extension Executor {
             if case .null = result { return EvalValue(value: .null, boxed: true) }
             if case .string(let s) = result { try chargeForResult(s) }
             return EvalValue(adopt(result))
+        }
+    }
+
+    /// Counts an error message about to be wrapped against ``ExecuteOptions/maxErrorBytes``. Each nested `include`
+    /// or `tpl` repeats the whole message below it (Go's `%w`), so deep nesting costs the square of its depth in
+    /// message bytes; deep recursion reaches Helm's limits now, so this bounds what unwinding it may build.
+    func chargeForError(_ message: String, cause: any Error & Sendable) throws(Interrupt) {
+        budget.errorBytes += message.utf8.count
+        if budget.errorBytes > options.maxErrorBytes {
+            throw fail(
+                "error messages of nested calls exceed \(options.maxErrorBytes) bytes (ExecuteOptions.maxErrorBytes)",
+                code: .limitExceeded, cause: cause)
         }
     }
 
