@@ -22,14 +22,24 @@ struct StackGuard {
     /// The lowest stack address recursion may reach (stack bottom plus margin); 0 if unknown.
     let limit: UInt
     /// The thread whose stack `limit` belongs to.
-    let thread: pthread_t = pthread_self()
+    let thread: UInt = Self.currentThread()
 
     init(limit: UInt) { self.limit = limit }
 
     /// This guard if the caller runs on its thread, else the calling thread's own: a nested `include` may run on
     /// a fresh thread with a larger stack (Helm's 1,000 nested includes need one), whose bounds differ.
     func forCallingThread() -> StackGuard {
-        pthread_equal(thread, pthread_self()) != 0 ? self : .forCurrentThread()
+        thread == Self.currentThread() ? self : .forCurrentThread()
+    }
+
+    private static func currentThread() -> UInt {
+        #if canImport(Glibc)
+        UInt(pthread_self())
+        #elseif canImport(Darwin) || canImport(Musl)
+        UInt(bitPattern: pthread_self())
+        #else
+        0
+        #endif
     }
 
     /// The guard for the calling thread, leaving `margin` bytes for non-recursive work (function bodies,
