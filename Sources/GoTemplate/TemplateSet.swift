@@ -43,6 +43,12 @@ public struct TemplateSet: Sendable {
     /// - Throws: ``TemplateError`` with code ``TemplateError/Code/parse`` and Go's message,
     ///   e.g. `template: NAME:3: unexpected "}" in operand`.
     public mutating func parse(name: String, text: String) throws(TemplateError) {
+        _ = try parseTrees(name: name, text: text)
+    }
+
+    /// ``parse(name:text:)``, returning the tree `text` itself defines for `name` (even an empty one that did not
+    /// replace an existing template: Go's `Parse` on a template executes that template's own tree).
+    mutating func parseTrees(name: String, text: String) throws(TemplateError) -> Tree? {
         if text.utf8.count > options.maxTextBytes {
             throw .parseNoLine(
                 name: name, "template text is \(text.utf8.count) bytes, over the limit of \(options.maxTextBytes)")
@@ -55,6 +61,7 @@ public struct TemplateSet: Sendable {
             if let existing = trees[tree.name], tree.root.isEmpty, !existing.root.isEmpty { continue }
             trees[tree.name] = tree
         }
+        return parsed.first { $0.name == name }
     }
 
     /// Whether a template of this name exists (parsed or defined).
@@ -69,6 +76,11 @@ public struct TemplateSet: Sendable {
     /// - Throws: ``TemplateError`` with Go's message (code ``TemplateError/Code/execute``), or with code
     ///   ``TemplateError/Code/limitExceeded`` when a limit of `options` is reached.
     public func execute(name: String, data: Value, options: ExecuteOptions = .init()) throws(TemplateError) -> String {
+        try execute(name: name, data: data, budget: ExecutionBudget(options))
+    }
+
+    func execute(name: String, data: Value, budget: ExecutionBudget) throws(TemplateError) -> String {
+        let options = budget.options
         guard let tree = trees[name] else {
             throw TemplateError(
                 code: .execute,
@@ -76,7 +88,9 @@ public struct TemplateSet: Sendable {
                     "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(self.name))",
                 detail: "no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(self.name))")
         }
-        let executor = Executor(set: self, options: options, budget: ExecutionBudget(options), tree: tree, depth: 0)
+        let executor = Executor(
+            set: self, options: options, budget: budget, tree: tree, depth: 0,
+            stack: .forCurrentThread())
         return try executor.run(data: data)
     }
 }

@@ -116,6 +116,37 @@ struct ExecutorTests {
         #expect(!set.hasTemplate(named: "n"))
     }
 
+    /// An empty (or comment-only) text must not leave the calling template in place as the one to run: that
+    /// re-ran the caller, which called `tpl ""` again, until the stack gave out.
+    @Test(.timeLimit(.minutes(1)), arguments: ["", "{{/* only a comment */}}", "{{- /* c */ -}}"])
+    func testExecuteText_emptyTextRendersNothing(_ text: String) throws {
+        var set = TemplateSet(functions: ["tpl": Self.tpl])
+        try set.parse(name: "t", text: "a{{ tpl .text . }}b")
+        #expect(try set.execute(name: "t", data: .map(["text": .string(text)])) == "ab")
+        var named = TemplateSet(functions: ["tpl": Self.tpl], name: "gotpl")
+        try named.parse(name: "t", text: "a{{ tpl .text . }}{{ tpl \"{{ tpl .text . }}\" . }}b")
+        #expect(try named.execute(name: "t", data: .map(["text": .string(text)])) == "ab")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testExecute_nestedErrorMessagesAreBounded() throws {
+        // 300 nested includes, then an error that every level wraps with the whole message below it.
+        var set = TemplateSet(functions: ["include": Self.include])
+        try set.parse(
+            name: "t",
+            text: #"{{ define "r" }}{{ if . }}{{ include "r" (slice . 1) }}{{ else }}{{ index . 5 }}{{ end }}{{ end }}"#
+                + #"{{ include "r" . }}"#)
+        let data: Value = .list(Array(repeating: .int(1), count: 300))
+        let full = templateError { _ = try set.execute(name: "t", data: data) }
+        #expect(full?.code == .execute)
+        #expect((full?.message.utf8.count ?? 0) > 20_000)
+        let bounded = templateError {
+            _ = try set.execute(name: "t", data: data, options: ExecuteOptions(maxErrorBytes: 20_000))
+        }
+        #expect(bounded?.code == .limitExceeded)
+        #expect(bounded?.detail.contains("exceed 20000 bytes") == true)
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func testExecute_includeRecursionIsBounded() throws {
         var set = TemplateSet(functions: ["include": Self.include])
@@ -133,10 +164,10 @@ struct ExecutorTests {
         try set.parse(
             name: "t", text: "{{ define \"loop\" }}{{ template \"loop\" . }}{{ end }}{{ template \"loop\" . }}")
         let error = templateError { _ = try set.execute(name: "t", data: .null) }
-        #expect(error?.code == .limitExceeded)
+        #expect(error?.code == .execute)
         #expect(
             error?.message
-                == "template: t:1:31: executing \"loop\" at <{{template \"loop\" .}}>: exceeded maximum template depth (1000)"
+                == "template: t:1:31: executing \"loop\" at <{{template \"loop\" .}}>: exceeded maximum template depth (100000)"
         )
     }
 
@@ -150,7 +181,8 @@ struct ExecutorTests {
                 + "{{ define \"inc\" }}{{ if true }}{{ include \"inc\" . | printf \"%s\" }}{{ end }}{{ end }}")
         try set.parse(name: "a", text: "{{ template \"loop\" 1 }}")
         try set.parse(name: "b", text: "{{ include \"inc\" 1 }}")
-        let options = ExecuteOptions(maxDepth: 10_000_000)
+        // No fresh stacks, so the calling thread's stack is all there is.
+        let options = ExecuteOptions(maxDepth: 10_000_000, maxStackBytes: 0)
         let viaTemplate = templateError { _ = try set.execute(name: "a", data: .null, options: options) }
         #expect(viaTemplate?.code == .limitExceeded)
         let viaInclude = templateError { _ = try set.execute(name: "b", data: .null, options: options) }

@@ -59,13 +59,22 @@ extension Value {
         case .float(let f): f != 0
         case .string(let s): !s.isEmpty
         case .list(let l, _): !l.isEmpty
-        case .map(let m, _): !m.isEmpty
+        case .map(let m, let kind):
+            if case .shared(let reference) = kind { !reference.isEmpty } else { !m.isEmpty }
+        case .object(let complex as GoComplex): complex.real != 0 || complex.imag != 0
         case .object(let object): object.underlyingValue?.isTruthy ?? true
         }
     }
 
     /// For a named slice or map type with methods (a ``GoObject`` with an ``GoObject/underlyingValue``), that
     /// slice or map, which `range`, `len`, `index` and `slice` see; otherwise the value itself.
+    /// Whether the value is a map with no entries now (a tagged map's reference decides).
+    var isEmptyMap: Bool {
+        guard case .map(let m, let kind) = self else { return false }
+        if case .shared(let reference) = kind { return reference.isEmpty }
+        return m.isEmpty
+    }
+
     var unwrappingNamedType: Value {
         if case .object(let object) = self, let underlying = object.underlyingValue { return underlying }
         return self
@@ -80,7 +89,7 @@ extension ElementKind {
 extension MapKind {
     /// Whether elements have static type `interface {}` (Helm's `chartutil.Values` is such a map).
     var isInterface: Bool {
-        if case .string = self { return false }
+        if case .string = base { return false }
         return true
     }
 }

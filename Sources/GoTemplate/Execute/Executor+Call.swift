@@ -52,7 +52,7 @@ extension GoParameter {
         case (.string, .string), (.float64, .float), (.bool, .bool): value
         case (.int, .int(_, .int)), (.int64, .int(_, .int64)): value
         case (.list, .list(_, .interface)), (.stringList, .list(_, .string)): value
-        case (.map, .map(_, .interface)), (.map, .map(_, .named)): value
+        case (.map, .map(_, let kind)) where kind.base != .string: value
         default: nil
         }
     }
@@ -130,17 +130,18 @@ extension Executor {
         var argv: [EvalValue] = []
         argv.reserveCapacity(numIn)
         for (i, arg) in args.enumerated() {
-            argv.append(try evalArg(dot, parameterType(i), arg))
+            argv.append(refresh(try evalArg(dot, parameterType(i), arg)))
         }
         if let final {
-            argv.append(try validateType(final, parameterType(numIn - 1)))
+            argv.append(refresh(try validateType(final, parameterType(numIn - 1))))
         }
 
         switch callable {
         case .builtin(let builtin):
             do {
-                let result = try builtin.call(argv, executor: self, args: args, final: final)
+                var result = try builtin.call(argv, executor: self, args: args, final: final)
                 if case .string(let s)? = result.value { try chargeForResult(s) }
+                if let value = result.value { result.value = adopt(value) }
                 return result
             } catch let error as BuiltinError {
                 at = callNode
@@ -159,21 +160,33 @@ extension Executor {
                 result = try function.body(values, self)
             } catch let error as TemplateFunctionError {
                 at = callNode
+                try chargeForError(error.message, cause: error)
                 throw fail("error calling \(name): \(error.message)", cause: error)
             } catch let error as TemplateError {
                 if error.code == .limitExceeded { throw .failure(error) }
                 at = callNode
+                try chargeForError(error.message, cause: error)
                 throw fail("error calling \(name): \(error.message)", cause: error)
             } catch {
                 at = callNode
                 throw fail("error calling \(name): \(error)", cause: TemplateFunctionError("\(error)"))
             }
-            if Self.mutatesFirstArgument.contains(name), case .map = result, let first = args.first {
-                try writeBack(result, to: first)
-            }
+            applyMutation(name, first: values.first, result: result)
             if case .null = result { return EvalValue(value: .null, boxed: true) }
             if case .string(let s) = result { try chargeForResult(s) }
-            return EvalValue(result)
+            return EvalValue(adopt(result))
+        }
+    }
+
+    /// Counts an error message about to be wrapped against ``ExecuteOptions/maxErrorBytes``. Each nested `include`
+    /// or `tpl` repeats the whole message below it (Go's `%w`), so deep nesting costs the square of its depth in
+    /// message bytes; deep recursion reaches Helm's limits now, so this bounds what unwinding it may build.
+    func chargeForError(_ message: String, cause: any Error & Sendable) throws(Interrupt) {
+        budget.errorBytes += message.utf8.count
+        if budget.errorBytes > options.maxErrorBytes {
+            throw fail(
+                "error messages of nested calls exceed \(options.maxErrorBytes) bytes (ExecuteOptions.maxErrorBytes)",
+                code: .limitExceeded, cause: cause)
         }
     }
 
@@ -261,42 +274,5 @@ extension Executor {
         }
         if let assigned = parameter.assign(v) { return EvalValue(assigned) }
         throw fail("wrong type for value; expected \(parameter.goName); got \(v.goTypeName)")
-    }
-}
-
-// MARK: - Map mutation
-
-extension Executor {
-    /// Sprig functions that change the map given as their first argument in place. Go maps are references, so
-    /// charts rely on `$_ := set $d "k" v` changing `$d`; our maps are values, so the executor stores the
-    /// function's result back into the variable (or the variable's field path) the map came from.
-    ///
-    /// - Important: Only maps reached through a variable are updated; another variable or `.` holding the same
-    ///   Go map does not see the change (aliasing is not modelled yet).
-    static let mutatesFirstArgument: Set<String> = [
-        "set", "unset", "merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite",
-    ]
-
-    func writeBack(_ result: Value, to operand: Operand) throws(Interrupt) {
-        guard case .variable(let variable) = operand, let name = variable.idents.first else { return }
-        let current = try varValue(name)
-        if variable.idents.count == 1 {
-            try setVar(name, EvalValue(value: result, boxed: current.boxed))
-            return
-        }
-        guard let root = current.value,
-            let updated = Self.replacing(in: root, path: variable.idents.dropFirst(), with: result)
-        else { return }
-        try setVar(name, EvalValue(value: updated, boxed: current.boxed))
-    }
-
-    /// `root` with the map at `path` replaced by `value`, or `nil` when the path does not lead through maps.
-    private static func replacing(in root: Value, path: ArraySlice<String>, with value: Value) -> Value? {
-        guard let key = path.first else { return value }
-        guard case .map(var entries, let kind) = root, let child = entries[key],
-            let updated = replacing(in: child, path: path.dropFirst(), with: value)
-        else { return nil }
-        entries[key] = updated
-        return .map(entries, kind)
     }
 }

@@ -117,7 +117,8 @@ extension Executor {
         switch value {
         case .map(let map, let kind):
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
-            if let element = map[name] { return EvalValue(value: element, boxed: kind.isInterface) }
+            let element = if case .shared(let reference) = kind { reference.member(name) } else { map[name] }
+            if let element { return EvalValue(value: element, boxed: kind.isInterface) }
             switch options.missingKey {
             case .default: return .invalid
             case .zero: return kind.isInterface ? EvalValue(value: .null, boxed: true) : EvalValue(.string(""))
@@ -126,7 +127,7 @@ extension Executor {
         case .object(let object):
             if let field = object.field(name) {
                 if hasArgs { throw fail("\(name) has arguments but cannot be invoked as function") }
-                return EvalValue(field)
+                return EvalValue(adopt(field))
             }
             // A named map type (Helm's `engine.files`) reads keys like any map.
             if case .map(let map, let kind)? = object.underlyingValue {

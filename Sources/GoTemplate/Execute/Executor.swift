@@ -23,8 +23,12 @@ final class Executor: FunctionContext {
     var output: [UInt8] = []
     /// The template `execute` started with; `executeText` parses under this name, as Helm's `tpl` does.
     let topName: String
+    /// The stack bound of the thread this execution runs on (a nested execution may run on another thread).
+    private(set) var stack: StackGuard
 
-    init(set: TemplateSet, options: ExecuteOptions, budget: ExecutionBudget, tree: Tree, depth: Int) {
+    init(
+        set: TemplateSet, options: ExecuteOptions, budget: ExecutionBudget, tree: Tree, depth: Int, stack: StackGuard
+    ) {
         self.set = set
         self.options = options
         self.budget = budget
@@ -32,11 +36,12 @@ final class Executor: FunctionContext {
         self.depth = depth
         self.at = tree.root
         self.topName = tree.name
+        self.stack = stack
     }
 
     /// Executes the tree with `data` as dot.
     func run(data: Value) throws(TemplateError) -> String {
-        let dot: EvalValue = if case .null = data { .invalid } else { EvalValue(data) }
+        let dot: EvalValue = if case .null = data { .invalid } else { EvalValue(adopt(data)) }
         vars = [("$", dot)]
         output.reserveCapacity(4096)
         do {
@@ -98,7 +103,7 @@ final class Executor: FunctionContext {
     // MARK: Walking
 
     func walk(_ dot: EvalValue, _ list: ListNode) throws(Interrupt) {
-        if !budget.stack.hasRoom() {
+        if !stack.hasRoom() {
             throw fail("template nesting is too deep for the thread's stack", code: .limitExceeded)
         }
         for item in list.items {
@@ -138,7 +143,7 @@ final class Executor: FunctionContext {
         case .string(let s): try write(s)
         case .bool(let b): try write(b ? "true" : "false")
         case .int(let i, let kind) where !kind.isUnsigned || i >= 0: try write(String(i))
-        default: try write(GoFormatter.format(v))
+        default: try write(GoFormatter.format(MapReference.refreshed(v)))
         }
     }
 
@@ -196,7 +201,8 @@ final class Executor: FunctionContext {
                 guard try iterate(EvalValue(.int(i)), EvalValue(value: item, boxed: kind.isInterface)) else { break }
             }
             return
-        case .map(let map, let kind) where !map.isEmpty:
+        case .map(let payload, let kind) where !(value.value?.unwrappingNamedType.isEmptyMap ?? true):
+            let map = if case .shared(let reference) = kind { reference.taggedEntries() } else { payload }
             for key in map.keys.sorted(by: GoFormatter.goStringLess) {
                 guard let item = map[key] else { continue }
                 guard try iterate(EvalValue(.string(key)), EvalValue(value: item, boxed: kind.isInterface)) else {
@@ -228,7 +234,8 @@ final class Executor: FunctionContext {
             throw fail("template \(GoQuote.quote(node.name)) not defined")
         }
         if depth + templateDepth >= options.maxDepth {
-            throw fail("exceeded maximum template depth (\(options.maxDepth))", code: .limitExceeded)
+            // Go's own limit and message (maxExecDepth), so an execution error as Go reports it.
+            throw fail("exceeded maximum template depth (\(options.maxDepth))")
         }
         let newDot = try evalPipeline(dot, node.pipe)
         let savedVars = vars
@@ -241,7 +248,33 @@ final class Executor: FunctionContext {
             tree = savedTree
             templateDepth -= 1
         }
-        try walk(newDot, target.root)
+        if stack.hasRoom(extra: FreshStack.threshold) || budget.freshStacks >= budget.maxFreshStacks {
+            try walk(newDot, target.root)
+        } else {
+            try onFreshStack { () throws(Interrupt) in try walk(newDot, target.root) }
+        }
+    }
+
+    /// Runs `body` on a new thread with a large stack (see ``FreshStack``) while this one waits.
+    private func onFreshStack(_ body: () throws(Interrupt) -> Void) throws(Interrupt) {
+        let saved = stack
+        budget.freshStacks += 1
+        defer {
+            stack = saved
+            budget.freshStacks -= 1
+        }
+        do {
+            try FreshStack.run { () throws in
+                stack = .forCurrentThread()
+                try body()
+            }
+        } catch let interrupt as Interrupt {
+            throw interrupt
+        } catch let error as TemplateError {
+            throw .failure(error)
+        } catch {
+            throw fail("\(error)")
+        }
     }
 
     var templateDepth = 0
@@ -270,16 +303,21 @@ final class Executor: FunctionContext {
             let detail = "no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(set.name))"
             throw TemplateError(code: .execute, message: "template: \(detail)", detail: detail)
         }
+        budget.openExecutions[name, default: 0] += 1
+        defer { budget.openExecutions[name, default: 1] -= 1 }
         return try nested(set: set, tree: target, data: data)
     }
 
+    func openExecutions(of name: String) -> Int { budget.openExecutions[name] ?? 0 }
+
     /// Parses `text` into a copy of the set under the set's name (Helm's `tpl` parses under its root
-    /// template's name, `gotpl`), or under the executing template's name when the set has none.
+    /// template's name, `gotpl`), or under the executing template's name when the set has none, and executes
+    /// the tree `text` defines. An empty text leaves an existing template of that name in the set (Go's rule)
+    /// but is still what runs, so `tpl ""` renders nothing instead of re-running the template that called it.
     func executeText(_ text: String, data: Value) throws -> String {
         var copy = set
         let name = set.name.isEmpty ? topName : set.name
-        try copy.parse(name: name, text: text)
-        guard let target = copy.trees[name] else { return "" }
+        guard let target = try copy.parseTrees(name: name, text: text) else { return "" }
         return try nested(set: copy, tree: target, data: data)
     }
 
@@ -289,13 +327,32 @@ final class Executor: FunctionContext {
             let detail = "exceeded maximum template depth (\(options.maxDepth))"
             throw TemplateError(code: .limitExceeded, message: "template: \(tree.name): \(detail)", detail: detail)
         }
-        if !budget.stack.hasRoom() {
+        let stack = stack.forCallingThread()
+        if !stack.hasRoom() {
             let detail = "template nesting is too deep for the thread's stack"
             throw TemplateError(code: .limitExceeded, message: "template: \(tree.name): \(detail)", detail: detail)
         }
-        let executor = Executor(set: set, options: options, budget: budget, tree: tree, depth: nestedDepth)
         budget.enclosingOutput += output.count
         defer { budget.enclosingOutput -= output.count }
-        return try executor.run(data: data)
+        if stack.hasRoom(extra: FreshStack.threshold) || budget.freshStacks >= budget.maxFreshStacks {
+            let executor = Executor(
+                set: set, options: options, budget: budget, tree: tree, depth: nestedDepth, stack: stack)
+            return try executor.run(data: data)
+        }
+        budget.freshStacks += 1
+        defer { budget.freshStacks -= 1 }
+        do {
+            return try FreshStack.run { () throws in
+                let executor = Executor(
+                    set: set, options: options, budget: budget, tree: tree, depth: nestedDepth,
+                    stack: .forCurrentThread())
+                return try executor.run(data: data)
+            }
+        } catch let error as TemplateError {
+            throw error
+        } catch {
+            let detail = "\(error)"
+            throw TemplateError(code: .execute, message: "template: \(tree.name): \(detail)", detail: detail)
+        }
     }
 }

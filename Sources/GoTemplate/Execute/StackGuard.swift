@@ -21,6 +21,26 @@ private func getThreadAttributes(_ thread: pthread_t, _ attributes: UnsafeMutabl
 struct StackGuard {
     /// The lowest stack address recursion may reach (stack bottom plus margin); 0 if unknown.
     let limit: UInt
+    /// The thread whose stack `limit` belongs to.
+    let thread: UInt = Self.currentThread()
+
+    init(limit: UInt) { self.limit = limit }
+
+    /// This guard if the caller runs on its thread, else the calling thread's own: a nested `include` may run on
+    /// a fresh thread with a larger stack (Helm's 1,000 nested includes need one), whose bounds differ.
+    func forCallingThread() -> StackGuard {
+        thread == Self.currentThread() ? self : .forCurrentThread()
+    }
+
+    private static func currentThread() -> UInt {
+        #if canImport(Glibc)
+        UInt(pthread_self())
+        #elseif canImport(Darwin) || canImport(Musl)
+        UInt(bitPattern: pthread_self())
+        #else
+        0
+        #endif
+    }
 
     /// The guard for the calling thread, leaving `margin` bytes for non-recursive work (function bodies,
     /// formatting) below the deepest recursion.
@@ -45,10 +65,10 @@ struct StackGuard {
         #endif
     }
 
-    /// Whether the current stack position is still above the limit.
-    @inline(__always) func hasRoom() -> Bool {
+    /// Whether the current stack position is still `extra` bytes above the limit.
+    @inline(__always) func hasRoom(extra: Int = 0) -> Bool {
         guard limit != 0 else { return true }
         var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) > limit }
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) > limit + UInt(extra) }
     }
 }

@@ -180,9 +180,31 @@ struct GoPrinter {
                 printValue(map[key] ?? .null, verb: verb, depth: depth + 1)
             }
             buffer.append(sharpV ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        case .object(let complex as GoComplex):
+            printComplex(complex, verb: verb, depth: depth)
         case .object(let object):
             fmtS(object.goDescription)
         }
+    }
+
+    /// Go's `fmtComplex`: `(REAL+IMAGi)` with both parts in the float verb, the imaginary part always signed.
+    private mutating func printComplex(_ complex: GoComplex, verb: UInt8, depth: Int) {
+        guard "vbgGxXfFeE".utf8.contains(verb) else {
+            badVerb(verb, .object(complex))
+            return
+        }
+        if verb == UInt8(ascii: "v") {
+            fmtS(complex.goDescription)
+            return
+        }
+        buffer.append(UInt8(ascii: "("))
+        printValue(.float(complex.real), verb: verb, depth: depth + 1)
+        let start = buffer.count
+        printValue(.float(complex.imag), verb: verb, depth: depth + 1)
+        if start < buffer.count, buffer[start] != UInt8(ascii: "-"), buffer[start] != UInt8(ascii: "+") {
+            buffer.insert(UInt8(ascii: "+"), at: start)
+        }
+        buffer += Array("i)".utf8)
     }
 
     // MARK: Strings

@@ -59,6 +59,15 @@ public protocol FunctionContext: AnyObject {
     /// Parses `text` as a new template that shares the current template set, executes it with
     /// `data` and returns its output (Helm's `tpl`).
     func executeText(_ text: String, data: Value) throws -> String
+    /// How many ``executeTemplate(named:data:)`` executions of `name` are running in this execution, the
+    /// caller's included (Helm's `include` refuses to nest one name more than 1,000 deep). Counted by the
+    /// execution rather than the calling thread, since deep nesting continues on fresh threads.
+    func openExecutions(of name: String) -> Int
+}
+
+extension FunctionContext {
+    /// No count: a context that runs no templates.
+    public func openExecutions(of name: String) -> Int { 0 }
 }
 
 /// A failure inside a template function, reported by the executor as

@@ -325,7 +325,8 @@ final class NumberNode: Node {
     /// it overflows int.
     let ideal: Value?
     init(
-        pos: Int, text: String, isInt: Bool, isUint: Bool, isFloat: Bool, int64: Int64, uint64: UInt64, float64: Double
+        pos: Int, text: String, isInt: Bool, isUint: Bool, isFloat: Bool, int64: Int64, uint64: UInt64, float64: Double,
+        complex: GoComplex? = nil
     ) {
         self.pos = pos
         self.text = text
@@ -343,7 +344,9 @@ final class NumberNode: Node {
         let floatSyntax = bytes.contains {
             $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") || $0 | 0x20 == UInt8(ascii: "p")
         }
-        if isFloat && !isHexInt && !isRune && floatSyntax {
+        if let complex {
+            ideal = .object(complex)
+        } else if isFloat && !isHexInt && !isRune && floatSyntax {
             ideal = .float(float64)
         } else if isInt {
             ideal = .int(Int(int64))

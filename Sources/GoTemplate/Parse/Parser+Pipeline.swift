@@ -129,6 +129,37 @@ extension Parser {
         }
     }
 
+    /// Go's `newNumber` for `1i` and `1+2i`: a complex constant, which is also a float (and maybe an integer) when
+    /// its imaginary part is zero.
+    private func complexNumber(_ pos: Int, _ literal: String) throws(Failure) -> NumberNode {
+        let body = Array(literal.utf8.dropLast())
+        // The sign that starts the imaginary part of `1+2i`: not the first byte, not an exponent's sign.
+        var split: Int?
+        let signs: [UInt8] = [UInt8(ascii: "+"), UInt8(ascii: "-")]
+        for i in stride(from: body.count - 1, to: 0, by: -1) where signs.contains(body[i]) {
+            let before = body[i - 1] | 0x20
+            if before != UInt8(ascii: "e") && before != UInt8(ascii: "p") {
+                split = i
+                break
+            }
+        }
+        let realText = split.map { String(decoding: body[..<$0], as: UTF8.self) }
+        let imagText = String(decoding: body[(split ?? 0)...], as: UTF8.self)
+        guard let imag = GoLiteral.parseFloat(imagText),
+            let real = realText.map({ GoLiteral.parseFloat($0) }) ?? 0
+        else { throw fail("illegal number syntax: \(GoQuote.quote(literal))") }
+        var isInt = false
+        var isUint = false
+        if imag == 0 {
+            isInt = real.rounded(.towardZero) == real && abs(real) < 9.223372036854775807e18
+            isUint = real.rounded(.towardZero) == real && real >= 0 && real < 1.8446744073709551615e19
+        }
+        return NumberNode(
+            pos: pos, text: literal, isInt: isInt, isUint: isUint, isFloat: imag == 0,
+            int64: isInt ? Int64(real) : 0, uint64: isUint ? UInt64(real) : 0, float64: imag == 0 ? real : 0,
+            complex: GoComplex(real: real, imag: imag))
+    }
+
     /// Go's `newNumber`: every interpretation of the constant that succeeds.
     func number(_ token: Token) throws(Failure) -> NumberNode {
         let literal = text(token)
@@ -144,8 +175,7 @@ extension Parser {
                 uint64: UInt64(value), float64: Double(value))
         }
         if literal.hasSuffix("i") {
-            // Go accepts imaginary constants; fluxhelm's value model has no complex numbers.
-            throw fail("illegal number syntax: \(GoQuote.quote(literal))")
+            return try complexNumber(token.start, literal)
         }
         var isInt = false
         var isUint = false

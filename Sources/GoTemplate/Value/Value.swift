@@ -76,6 +76,8 @@ public enum ElementKind: Sendable, Hashable {
     case uint8
     /// `[]float64`.
     case float64
+    /// `[][]interface {}`: Sprig's `chunk`.
+    case interfaceSlice
 
     /// Go's name for the slice type, as `printf "%T"` prints it.
     public var goName: String {
@@ -85,11 +87,14 @@ public enum ElementKind: Sendable, Hashable {
         case .int: "[]int"
         case .uint8: "[]uint8"
         case .float64: "[]float64"
+        case .interfaceSlice: "[][]interface {}"
         }
     }
 }
 
 /// The type of a Go map with string keys.
+///
+/// Equality and hashing compare Go types only: a ``shared(_:)`` map equals its ``MapReference/kind``.
 public enum MapKind: Sendable, Hashable {
     /// `map[string]interface {}`: maps from values files, `dict`, `fromYaml`.
     case interface
@@ -97,6 +102,10 @@ public enum MapKind: Sendable, Hashable {
     case string
     /// A named map type such as Helm's `chartutil.Values` (the type of `.Values`).
     case named(String)
+    /// A map with Go's reference identity during template execution: the executor tags maps it meets so that
+    /// `set`, `unset` and `merge` through one path are seen through every other path to the same map. The
+    /// map's current entries live in the reference; the payload beside it is a snapshot.
+    case shared(MapReference)
 
     /// Go's name for the map type, as `printf "%T"` prints it.
     public var goName: String {
@@ -104,6 +113,30 @@ public enum MapKind: Sendable, Hashable {
         case .interface: "map[string]interface {}"
         case .string: "map[string]string"
         case .named(let name): name
+        case .shared(let reference): reference.kind.goName
+        }
+    }
+
+    /// The Go type without execution identity (never ``shared(_:)``).
+    public var base: MapKind {
+        if case .shared(let reference) = self { return reference.kind }
+        return self
+    }
+
+    public static func == (lhs: MapKind, rhs: MapKind) -> Bool {
+        switch (lhs.base, rhs.base) {
+        case (.interface, .interface), (.string, .string): true
+        case (.named(let a), .named(let b)): a == b
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch base {
+        case .interface: hasher.combine(0)
+        case .string: hasher.combine(1)
+        case .named(let name): hasher.combine(name)
+        case .shared: hasher.combine(3)
         }
     }
 }
@@ -113,4 +146,5 @@ public enum GoKind: String, Sendable, Hashable {
     case invalid, bool, int, int8, int16, int32, int64
     case uint, uint8, uint16, uint32, uint64
     case float64, string, slice, map, `struct`, ptr, `func`, interface
+    case complex128
 }

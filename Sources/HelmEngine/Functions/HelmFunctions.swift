@@ -77,42 +77,21 @@ public enum HelmFunctions {
         return functions
     }
 
-    /// Helm's `include`: runs a named template and returns its output, counting how deeply the
-    /// same name is nested in the current render.
+    /// Helm's `include`: runs a named template and returns its output, refusing to nest one name more than
+    /// ``includeRecursionLimit`` deep in the current execution. (Deep nesting continues on fresh stacks inside
+    /// GoTemplate, so this limit is the one that fires, with Helm's message.)
     static func include(_ name: String, data: Value, context: any FunctionContext) throws -> String {
-        let depth = IncludeDepth.current[name, default: 0]
-        if depth > includeRecursionLimit {
+        if context.openExecutions(of: name) > includeRecursionLimit {
             throw TemplateFunctionError(
                 "rendering template has a nested reference name: \(name): unable to execute template")
         }
-        var nested = IncludeDepth.current
-        nested[name] = depth + 1
-        // Helm allows 1,000 nested includes of one name, and each level costs several executor
-        // frames; every `includesPerStack` levels the work moves to a fresh large stack.
-        let total = nested.values.reduce(0, +)
-        if total % includesPerStack == 0 {
-            let borrowed = BorrowedContext(context)
-            let counts = nested
-            return try DeepStack.run(stackSize: includeStackSize) {
-                try IncludeDepth.$current.withValue(counts) {
-                    try borrowed.context.executeTemplate(named: name, data: data)
-                }
-            }
-        }
-        return try IncludeDepth.$current.withValue(nested) {
-            try context.executeTemplate(named: name, data: data)
-        }
+        return try context.executeTemplate(named: name, data: data)
     }
-
-    /// Nested includes run on one stack before moving to a new one.
-    static let includesPerStack = 32
-    /// Stack reserved for each batch of nested includes.
-    static let includeStackSize = 64 << 20
 
     /// Helm's `tpl`: renders `text` as a template sharing the current set, with `<no value>`
     /// removed from its output, and wraps failures as Helm does.
     static func tpl(_ text: String, data: Value, context: any FunctionContext) throws -> String {
-        // An empty template renders nothing; no need to parse it.
+        // An empty template renders nothing; a shortcut (executeText handles it too).
         if text.isEmpty { return "" }
         let output: String
         do {
@@ -133,20 +112,6 @@ public enum HelmFunctions {
         guard index < arguments.count, case .string(let string) = arguments[index] else { return "" }
         return string
     }
-}
-
-/// The caller's function context, handed to the deep-stack worker. The caller blocks until the
-/// worker returns, so the context is never used from two threads at once.
-private struct BorrowedContext: @unchecked Sendable {
-    let context: any FunctionContext
-    init(_ context: any FunctionContext) { self.context = context }
-}
-
-/// How many times each named template is open in the current render, for `include`'s limit.
-/// Rendering is synchronous, so a task-local (thread-local outside tasks) scope follows the
-/// nesting exactly and separate renders never share counts.
-enum IncludeDepth {
-    @TaskLocal static var current: [String: Int] = [:]
 }
 
 extension String {

@@ -68,15 +68,19 @@ public struct ChartRenderer: Sendable {
         _ templates: ChartTemplates, values: [String: Value], release: ReleaseOptions
     ) throws -> [String: String] {
         let scopeData = Self.scopeData(templates.scopes, values: values, release: release, capabilities: capabilities)
+        // One map per chart for all its templates, as Helm's: a template's `set .Values ...` is seen by later ones.
+        let shared = scopeData.map { SharedData($0, kind: .named("common.Values")) }
         var rendered: [String: String] = [:]
         rendered.reserveCapacity(templates.entries.count)
         for entry in templates.entries where !entry.isPartial {
             let scope = templates.scopes[entry.scope]
-            var data = scopeData[entry.scope]
-            data["Template"] = .map(
-                ["Name": .string(entry.name), "BasePath": .string(scope.fullPath + "/templates")], .named("common.Values"))
+            let data = shared[entry.scope]
+            let template: [String: Value] = [
+                "Name": .string(entry.name), "BasePath": .string(scope.fullPath + "/templates"),
+            ]
+            data.setValue(.map(template, .named("common.Values")), forKey: "Template")
             do {
-                let output = try templates.set.execute(name: entry.name, data: .map(data, .named("common.Values")), options: limits)
+                let output = try templates.set.execute(name: entry.name, data: data, options: limits)
                 rendered[entry.name] = output.replacingOccurrences(of: "<no value>", with: "")
             } catch {
                 throw RenderError(
@@ -143,7 +147,8 @@ public struct ChartRenderer: Sendable {
         }
         var chain: [String] = []
         var current: (any Error)? = templateError
-        while let link = current, chain.count < 64 {
+        // Helm reports every link; nesting is bounded (1,000 includes of one name, ExecuteOptions.maxDepth).
+        while let link = current, chain.count < 250_000 {
             switch link {
             case let inner as TemplateError:
                 chain.append(inner.message)

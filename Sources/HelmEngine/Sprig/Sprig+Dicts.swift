@@ -3,8 +3,8 @@ import GoTemplate
 // Sprig's dict functions (dict.go), with mergo's merge rules for `merge` and `mergeOverwrite`.
 //
 // Go maps are references, so `set`, `unset`, `merge` and `mergeOverwrite` change the map they are
-// given as well as returning it. These bodies return the changed map; making the change visible
-// through the caller's variable is the executor's part.
+// given as well as returning it. These bodies return the changed map with the argument's kind (its
+// identity); making the change visible through every path to that map is the executor's part.
 extension Sprig {
     static let dictFunctions: [String: TemplateFunction] = [
         "dict": function([], variadic: .any) { a in
@@ -58,15 +58,15 @@ extension Sprig {
         "mergeOverwrite": function([.map], variadic: .map) { a in mergeAll(a, overwrite: true) },
         "mustMergeOverwrite": function([.map], variadic: .map) { a in mergeAll(a, overwrite: true) },
         "dig": function([], variadic: .any) { a in try dig(a) },
-        // Values are copied on write, so a copy is the value itself; nil fails as copystructure's
-        // reflection does.
+        // A copy shares no map with its source (the executor tags maps with Go's reference identity); nil fails as
+        // copystructure's reflection does.
         "deepCopy": function([.any]) { a in try deepCopy(a[0]) },
         "mustDeepCopy": function([.any]) { a in try deepCopy(a[0]) },
     ]
 
     static func deepCopy(_ value: Value) throws -> Value {
         if case .null = value { throw failure("reflect: call of reflect.Value.Type on zero Value") }
-        return value
+        return value.detachingReferences
     }
 
     static func mapKind(_ value: Value) -> MapKind {
@@ -107,7 +107,7 @@ extension Sprig {
     /// values; a missing key gives the default. Other types fail as Go's type assertion panics.
     static func dig(_ args: [Value]) throws -> Value {
         guard args.count >= 3 else { throw failure("dig needs at least three arguments") }
-        guard case .map(var dict, .interface) = args[args.count - 1] else {
+        guard case .map(var dict, let kind) = args[args.count - 1], kind == .interface else {
             throw failure(
                 "interface conversion: interface {} is \(GoCast.typeName(args[args.count - 1])), "
                     + "not map[string]interface {}")
@@ -123,7 +123,7 @@ extension Sprig {
         for (index, key) in keys.enumerated() {
             guard let step = dict[key] else { return fallback }
             if index == keys.count - 1 { return step }
-            guard case .map(let next, .interface) = step else {
+            guard case .map(let next, let kind) = step, kind == .interface else {
                 throw failure(
                     "interface conversion: interface {} is \(GoCast.typeName(step)), "
                         + "not map[string]interface {}")

@@ -103,7 +103,7 @@ extension Sprig {
                         chunks.append(.list(Array(items[start..<min(start + size, items.count)])))
                         start += size
                     }
-                    return .list(chunks, .interface)
+                    return .list(chunks, .interfaceSlice)
                 }
             ),
         ]

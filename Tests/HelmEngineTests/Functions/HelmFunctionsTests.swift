@@ -8,10 +8,16 @@ final class StubTemplates: FunctionContext {
     var templates: [String: (Value, StubTemplates) throws -> String] = [:]
     var text: ((String, Value) throws -> String)?
 
+    var open: [String: Int] = [:]
+
     func executeTemplate(named name: String, data: Value) throws -> String {
         guard let template = templates[name] else { throw TemplateFunctionError("no template \"\(name)\"") }
+        open[name, default: 0] += 1
+        defer { open[name, default: 1] -= 1 }
         return try template(data, self)
     }
+
+    func openExecutions(of name: String) -> Int { open[name] ?? 0 }
 
     func executeText(_ text: String, data: Value) throws -> String {
         guard let render = self.text else { throw TemplateFunctionError("no text") }

@@ -1,0 +1,1 @@
+{{ $m := dict "a" (dict "b" 1) }}{{ $c := deepCopy $m }}{{ $_ := set $c.a "b" 2 }}{{ $m.a.b }} {{ $c.a.b }} {{ $_ := set $m "n" 3 }}{{ toJson $c }}

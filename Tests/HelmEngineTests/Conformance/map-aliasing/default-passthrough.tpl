@@ -1,0 +1,1 @@
+{{ $x := default (dict) .Values.a }}{{ $_ := set $x "k" 1 }}{{ toJson .Values.a }}

@@ -1,0 +1,1 @@
+{{ $a := dict }}{{ $b := dict }}{{ $_ := set $a "k" 1 }}{{ len $b }} {{ len $a }}

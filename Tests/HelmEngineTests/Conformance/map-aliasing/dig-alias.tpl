@@ -1,0 +1,1 @@
+{{ $x := dig "a" "b" (dict) .Values }}{{ $_ := set $x "k" 1 }}{{ toJson .Values }}

@@ -1,0 +1,1 @@
+{{ $_ := set .Values.a "k" "v" }}{{ .Values.a.k }} {{ $.Values.a.k }}

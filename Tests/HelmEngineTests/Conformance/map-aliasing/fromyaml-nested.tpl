@@ -1,0 +1,1 @@
+{{ $m := "a: {b: 1}" | fromYaml }}{{ $x := $m.a }}{{ $_ := set $x "c" 2 }}{{ toJson $m }}

@@ -1,0 +1,1 @@
+{{ $m := dict "a" (dict) }}{{ $x := get $m "a" }}{{ $_ := set $x "k" 1 }}{{ toJson $m }}

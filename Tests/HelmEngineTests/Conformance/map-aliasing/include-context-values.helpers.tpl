@@ -1,0 +1,1 @@
+{{ define "mut" }}{{ $_ := set .context.Values "added" (dict "by" "helper") }}{{ $_ := set .context.Values.added "more" true }}{{ end }}

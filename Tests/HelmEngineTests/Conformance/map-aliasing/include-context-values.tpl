@@ -1,0 +1,1 @@
+{{ include "mut" (dict "context" $) }}{{ toJson .Values }}

@@ -1,0 +1,1 @@
+{{ define "mut" }}{{ $_ := set .m "k" "v" }}{{ end }}

@@ -1,0 +1,1 @@
+{{ $m := dict "a" 1 }}{{ include "mut" (dict "ctx" $ "m" $m) }}{{ $m.k }} {{ toJson $m }}

@@ -1,0 +1,1 @@
+{{ include "mut" . }}{{ .Values.global.x }}|{{ include "read" . }}

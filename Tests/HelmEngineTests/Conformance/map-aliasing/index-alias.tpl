@@ -1,0 +1,1 @@
+{{ $x := index .Values "a" }}{{ $_ := set $x "k" 1 }}{{ .Values.a.k }}

@@ -1,0 +1,1 @@
+{{ $l := list .Values.a .Values.a }}{{ $_ := set (index $l 0) "k" 1 }}{{ (index $l 1).k }} {{ .Values.a.k }}

@@ -1,0 +1,1 @@
+{{ $d := dict "a" (dict "x" 1) }}{{ $inner := $d.a }}{{ $_ := merge $d (dict "a" (dict "y" 2) "b" 3) }}{{ toJson $inner }} {{ toJson $d }}

@@ -1,0 +1,1 @@
+{{ $_ := mergeOverwrite .Values.a (dict "k" "v" "b" 2) }}{{ toJson .Values.a }}

@@ -1,0 +1,1 @@
+{{ $m := dict "a" 1 "c" 3 }}{{ $o := omit $m "a" }}{{ $_ := set $o "b" 2 }}{{ toJson $m }} {{ toJson $o }}

@@ -1,0 +1,1 @@
+{{ include "pw" . }}|{{ include "pw" . | b64enc | quote }}|{{ .Values.global.redis.password }}

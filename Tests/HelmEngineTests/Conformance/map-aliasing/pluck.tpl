@@ -1,0 +1,1 @@
+{{ $m := dict "x" (dict "y" 1) }}{{ range pluck "x" $m }}{{ $_ := set . "z" 2 }}{{ end }}{{ toJson $m }}

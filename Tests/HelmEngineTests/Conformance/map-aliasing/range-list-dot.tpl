@@ -1,0 +1,1 @@
+{{ range .Values.list }}{{ $_ := set . "x" 1 }}{{ end }}{{ toJson .Values.list }}

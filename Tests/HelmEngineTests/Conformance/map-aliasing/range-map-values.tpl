@@ -1,0 +1,1 @@
+{{ range $k, $v := .Values.items }}{{ $_ := set $v "seen" $k }}{{ end }}{{ toJson .Values.items }}

@@ -1,0 +1,1 @@
+{{ $x := dict }}{{ $y := $x }}{{ $x = dict }}{{ $_ := set $y "k" 1 }}{{ toJson $x }} {{ toJson $y }}

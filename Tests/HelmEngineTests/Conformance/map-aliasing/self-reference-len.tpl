@@ -1,0 +1,1 @@
+{{ $m := dict }}{{ $_ := set $m "self" $m }}{{ len $m.self.self }} {{ hasKey $m.self "self" }}

@@ -1,0 +1,1 @@
+{{ $m := dict }}{{ $n := dict }}{{ $_ := set $m "n" $n }}{{ $_ := set $n "k" 1 }}{{ toJson $m }}

@@ -1,0 +1,1 @@
+{{ $m := dict }}{{ template "t" $m }}{{ $m.k }}

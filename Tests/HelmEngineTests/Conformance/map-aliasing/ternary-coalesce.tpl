@@ -1,0 +1,1 @@
+{{ $x := coalesce .Values.missing .Values.a }}{{ $_ := set $x "k" 1 }}{{ $y := ternary .Values.a (dict) true }}{{ $_ := set $y "j" 2 }}{{ toJson .Values.a }}

@@ -1,0 +1,1 @@
+{{ $m := dict }}{{ $y := $m }}{{ $_ := set $m "k" 1 }}{{ if $y }}non-empty{{ else }}empty{{ end }} {{ len $y }} {{ $y }}

@@ -1,0 +1,1 @@
+{{ $m := dict }}{{ $a := dict "m" $m }}{{ $b := list $m }}{{ $_ := set $m "k" 1 }}{{ $a.m.k }} {{ (index $b 0).k }} {{ toJson $a }} {{ toJson $b }}

@@ -1,0 +1,1 @@
+{{ $x := .Values.a }}{{ $_ := unset $x "b" }}{{ toJson .Values }}

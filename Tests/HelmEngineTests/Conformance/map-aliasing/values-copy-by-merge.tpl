@@ -1,0 +1,1 @@
+{{ $copy := merge (dict) .Values.a }}{{ $_ := set $copy "k" 1 }}{{ $_ := set $copy.n "deep" 2 }}{{ toJson .Values.a }}

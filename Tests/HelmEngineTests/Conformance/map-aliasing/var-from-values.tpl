@@ -1,0 +1,1 @@
+{{ $x := .Values.a }}{{ $_ := set $x "k" "v" }}{{ .Values.a.k }} {{ toJson .Values.a }}

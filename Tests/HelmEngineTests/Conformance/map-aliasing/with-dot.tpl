@@ -1,0 +1,1 @@
+{{ with .Values.a }}{{ $_ := set . "k" "v" }}{{ end }}{{ .Values.a.k }}

@@ -1,0 +1,1 @@
+{{ 1i }} {{ 2.5i }} {{ 0i }} {{ 1+2i }} {{ -1i }} {{ 1e3i }} {{ 1.5-0.5i }}|{{ printf "%T %v" 1i 1i }} {{ kindOf 2i }} {{ typeOf 2i }}|{{ if 0i }}t{{ else }}f{{ end }}{{ if 1i }}t{{ end }}|{{ printf "%d" 0i }} {{ printf "%T" 0i }}
