@@ -29,6 +29,8 @@ let package = Package(
                 .product(name: "KubeAPI", package: "fluxhelm"),
                 .product(name: "KubeTestServer", package: "fluxhelm"),
                 .product(name: "HelmRelease", package: "fluxhelm"),
+                .product(name: "HelmEngine", package: "fluxhelm"),
+                .product(name: "GoTemplate", package: "fluxhelm"),
             ],
             path: "Benchmarks/ApplyBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

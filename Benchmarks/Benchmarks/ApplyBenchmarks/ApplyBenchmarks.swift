@@ -146,4 +146,5 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Apply 50 resources, no client rate limit: uninstall") {
         try await measure(.uninstall, $0, unlimited: true)
     }
+    releaseActionBenchmarks()
 }
