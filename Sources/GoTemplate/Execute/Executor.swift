@@ -143,6 +143,8 @@ final class Executor: FunctionContext {
         case .string(let s): try write(s)
         case .bool(let b): try write(b ? "true" : "false")
         case .int(let i, let kind) where !kind.isUnsigned || i >= 0: try write(String(i))
+        // The action prints an addressable value, so a pointer-receiver String() applies (Go's printValue).
+        case .object(let object): try write(object.goDescription)
         default: try write(GoFormatter.format(MapReference.refreshed(v)))
         }
     }

@@ -183,7 +183,7 @@ struct GoPrinter {
         case .object(let complex as GoComplex):
             printComplex(complex, verb: verb, depth: depth)
         case .object(let object):
-            fmtS(object.goDescription)
+            fmtS(object.goValueDescription)
         }
     }
 

@@ -13,8 +13,13 @@ public protocol GoObject: Sendable {
     func field(_ name: String) -> Value?
     /// The exported method `name`, or `nil` if the type has no such method.
     func method(_ name: String) -> TemplateFunction?
-    /// What Go's `fmt` prints for this value with `%v` (and therefore `{{ . }}` and `print`).
+    /// What Go's `fmt` prints for this value with `%v` where the template prints it (`{{ . }}`).
     var goDescription: String { get }
+    /// What `fmt` prints when the value reaches a function (`print`, `printf`, `quote`) by value. It differs from
+    /// ``goDescription`` only for a struct whose `String()` has a pointer receiver: text/template takes the
+    /// address of a field it prints, a function gets a copy, so Go prints the struct's fields. Defaults to
+    /// ``goDescription``.
+    var goValueDescription: String { get }
     /// The value as `encoding/json` would see it (for `toJson`/`toYaml`), or `nil` to encode as `{}`.
     var jsonValue: Value? { get }
     /// For named slice and map types with methods (Helm's `common.VersionSet`, `engine.files`): the slice or
@@ -28,4 +33,5 @@ extension GoObject {
     public func method(_ name: String) -> TemplateFunction? { nil }
     public var jsonValue: Value? { nil }
     public var underlyingValue: Value? { nil }
+    public var goValueDescription: String { goDescription }
 }

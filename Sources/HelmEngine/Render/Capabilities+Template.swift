@@ -70,6 +70,9 @@ struct KubeVersionObject: GoObject {
     var goDescription: String { version.normalizedVersion }
 
     /// What `%v` prints for the struct without its `String()` method (as `printf` reaches it by value).
+    var goValueDescription: String { structDescription }
+
+    /// The struct's fields as `%v` prints them.
     var structDescription: String {
         "{\(version.version) \(version.normalizedVersion) \(version.major) \(version.minor)}"
     }

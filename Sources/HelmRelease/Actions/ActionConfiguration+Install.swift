@@ -30,7 +30,7 @@ extension ActionConfiguration {
 
     /// Renders and resolves everything an install would create, without writing.
     private func dryRunInstall(_ options: InstallOptions) async throws -> Release {
-        let (prepared, rendered) = try render(
+        let (prepared, rendered) = try await render(
             chart: options.chart, values: options.values, name: options.name, namespace: options.namespace,
             revision: 1, isUpgrade: false, skipSchemaValidation: options.skipSchemaValidation)
         _ = try await resources(of: rendered, release: options.name, namespace: options.namespace)
@@ -57,7 +57,7 @@ extension ActionConfiguration {
             try await installCRDs(
                 prepared.chart.allCRDs(), release: name, namespace: namespace, timeout: options.timeout)
         }
-        let rendered = try render(prepared, name: name, namespace: namespace, revision: 1, isUpgrade: false)
+        let rendered = try await render(prepared, name: name, namespace: namespace, revision: 1, isUpgrade: false)
         let resources = try await resources(of: rendered, release: name, namespace: namespace)
         // Helm checks ownership before it records anything: an object owned by something else stops the install
         // with nothing written.

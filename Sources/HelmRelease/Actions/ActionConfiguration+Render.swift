@@ -18,10 +18,11 @@ extension ActionConfiguration {
     func render(
         chart: HelmEngine.Chart, values: [String: Value], name: String, namespace: String, revision: Int,
         isUpgrade: Bool, skipSchemaValidation: Bool
-    ) throws -> (prepared: ReleaseValues.Prepared, rendered: RenderedRelease) {
+    ) async throws -> (prepared: ReleaseValues.Prepared, rendered: RenderedRelease) {
         let prepared = try prepare(chart: chart, values: values, name: name, skipSchemaValidation: skipSchemaValidation)
         return (
-            prepared, try render(prepared, name: name, namespace: namespace, revision: revision, isUpgrade: isUpgrade)
+            prepared,
+            try await render(prepared, name: name, namespace: namespace, revision: revision, isUpgrade: isUpgrade)
         )
     }
 
@@ -37,15 +38,18 @@ extension ActionConfiguration {
         }
     }
 
-    /// Renders prepared values for a revision.
+    /// Renders prepared values for a revision, with `lookup` reading the live cluster as Helm's install and
+    /// upgrade do (unless the configured renderer already has a reader).
     /// - Throws: ``ReleaseError/Code/renderFailed``.
     func render(
         _ prepared: ReleaseValues.Prepared, name: String, namespace: String, revision: Int, isUpgrade: Bool
-    ) throws -> RenderedRelease {
+    ) async throws -> RenderedRelease {
         let options = ReleaseOptions(
             name: name, namespace: namespace, revision: revision, isInstall: !isUpgrade, isUpgrade: isUpgrade)
+        var renderer = self.renderer
+        if renderer.clusterReader == nil { renderer.clusterReader = KubeClusterReader(client: client) }
         do {
-            return try renderer.render(prepared, release: options)
+            return try await renderOffPool { [renderer] in try renderer.render(prepared, release: options) }
         } catch {
             throw ReleaseError.renderFailed(release: name, chart: prepared.chart.name, cause: error)
         }

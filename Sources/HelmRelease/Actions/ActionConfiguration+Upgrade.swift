@@ -89,7 +89,7 @@ extension ActionConfiguration {
         var chart = options.chart
         let values = try reusedValues(options, current: current, chart: &chart)
         let revision = last.version + 1
-        let (prepared, rendered) = try render(
+        let (prepared, rendered) = try await render(
             chart: chart, values: values, name: name, namespace: namespace, revision: revision, isUpgrade: true,
             skipSchemaValidation: options.skipSchemaValidation)
         var labels = last.labels.merging(options.labels) { _, new in new }

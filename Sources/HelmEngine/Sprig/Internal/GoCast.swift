@@ -79,7 +79,7 @@ enum GoCast {
         switch value {
         case .string(let s): return s
         case .list(let items, .uint8): return bytesToString(items)
-        case .object(let object): return object.goDescription
+        case .object(let object): return object.goValueDescription
         default: return GoFormatter.format(value)
         }
     }
