@@ -22,7 +22,7 @@ public struct ResourceWaiter: Sendable {
     public var strategy: WaitStrategy
     /// Where progress is logged (debug only: what is still awaited, timeouts, failures; the error says it once).
     public var logger: Logger
-    let clock: WaitClock
+    let clock: ClockBox
 
     /// Creates a waiter.
     ///
@@ -38,7 +38,7 @@ public struct ResourceWaiter: Sendable {
     ) {
         self.client = client
         self.pollInterval = max(pollInterval, .milliseconds(1))
-        self.clock = WaitClock(clock)
+        self.clock = ClockBox(clock)
         self.strategy = strategy
         self.logger = logger
     }
@@ -89,14 +89,3 @@ public struct ResourceWaiter: Sendable {
     }
 }
 
-/// A type-erased `Clock<Duration>`: time elapsed since creation, and sleeping.
-struct WaitClock: Sendable {
-    let elapsed: @Sendable () -> Duration
-    let sleep: @Sendable (Duration) async throws -> Void
-
-    init(_ clock: some Clock<Duration>) {
-        let origin = clock.now
-        elapsed = { origin.duration(to: clock.now) }
-        sleep = { duration in try await clock.sleep(for: duration) }
-    }
-}

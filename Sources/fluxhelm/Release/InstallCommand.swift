@@ -11,6 +11,7 @@ struct InstallCommand: AsyncParsableCommand {
     var arguments: [String]
 
     @OptionGroup var cluster: ClusterFlags
+    @OptionGroup var history: HistoryMaxFlag
     @OptionGroup var valuesFlags: ValuesFlags
     @OptionGroup var source: ChartSourceFlags
     @OptionGroup var waitFlags: WaitFlags
@@ -45,11 +46,6 @@ struct InstallCommand: AsyncParsableCommand {
     var hideNotes = false
     @Flag(name: .customLong("skip-schema-validation"), help: "Disable JSON schema validation.")
     var skipSchemaValidation = false
-    @Option(name: .customLong("history-max"),
-        help: "Limit the maximum number of revisions saved per release (0: all; default: $HELM_MAX_HISTORY, else 10).")
-    var historyMax: Int?
-
-    var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 
     mutating func validate() throws {
         let expected = generateName ? 1 : 2
@@ -80,7 +76,7 @@ struct InstallCommand: AsyncParsableCommand {
             options.labels = try labelsFlag.parsed()
             options.dryRun = dryRun
             options.skipSchemaValidation = skipSchemaValidation
-            let release = try await cluster.withActions(maxHistory: maxHistory) { actions, namespace in
+            let release = try await cluster.withActions(maxHistory: history.maxHistory) { actions, namespace in
                 options.namespace = namespace
                 return try await actions.install(options)
             }

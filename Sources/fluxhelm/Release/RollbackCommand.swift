@@ -12,32 +12,19 @@ struct RollbackCommand: AsyncParsableCommand {
     var revision: String?
 
     @OptionGroup var cluster: ClusterFlags
+    @OptionGroup var history: HistoryMaxFlag
+    @OptionGroup var forceFlags: ForceFlags
     @OptionGroup var waitFlags: WaitFlags
 
-    @Flag(name: [.customLong("force-replace"), .customLong("force")],
-        help: "Replace objects that cannot be updated in place.")
-    var force = false
-    @Flag(name: .customLong("force-conflicts"), help: "Server-side apply forces changes against conflicts.")
-    var forceConflicts = false
     @Flag(name: .customLong("no-hooks"), help: "Prevent hooks from running during rollback.")
     var noHooks = false
     @Flag(name: .customLong("cleanup-on-fail"), help: "Delete new resources created in this rollback when it fails.")
     var cleanupOnFail = false
     @Flag(name: .customLong("dry-run"), help: "Simulate a rollback.")
     var dryRun = false
-    @Option(name: .customLong("history-max"),
-        help: "Limit the maximum number of revisions saved per release (0: all; default: $HELM_MAX_HISTORY, else 10).")
-    var historyMax: Int?
-
-    var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 
     func run() async throws {
-        // Helm marks the two flags mutually exclusive: a replace and a forced apply are different remedies.
-        guard !(force && forceConflicts) else {
-            throw CLIError(
-                "if any flags in the group [force-replace force-conflicts] are set none of the others can be; "
-                    + "[force-conflicts force-replace] were all set")
-        }
+        try forceFlags.check()
         var options = RollbackOptions()
         if let revision {
             guard let version = Int(revision) else {
@@ -49,13 +36,13 @@ struct RollbackCommand: AsyncParsableCommand {
         options.wait = waitFlags.wait
         options.waitForJobs = waitFlags.waitForJobs
         options.timeout = waitFlags.timeout.duration
-        options.force = force
-        options.forceConflicts = forceConflicts
+        options.force = forceFlags.force
+        options.forceConflicts = forceFlags.forceConflicts
         options.noHooks = noHooks
         options.cleanupOnFail = cleanupOnFail
         options.dryRun = dryRun
         do {
-            _ = try await cluster.withActions(maxHistory: maxHistory) { actions, namespace in
+            _ = try await cluster.withActions(maxHistory: history.maxHistory) { actions, namespace in
                 try await actions.rollback(name: name, namespace: namespace, options)
             }
         } catch {

@@ -13,6 +13,8 @@ struct UpgradeCommand: AsyncParsableCommand {
     var chart: String
 
     @OptionGroup var cluster: ClusterFlags
+    @OptionGroup var history: HistoryMaxFlag
+    @OptionGroup var forceFlags: ForceFlags
     @OptionGroup var valuesFlags: ValuesFlags
     @OptionGroup var source: ChartSourceFlags
     @OptionGroup var waitFlags: WaitFlags
@@ -27,11 +29,6 @@ struct UpgradeCommand: AsyncParsableCommand {
     @Flag(name: [.customLong("rollback-on-failure"), .customLong("atomic")],
         help: "Roll back to the previous release if the upgrade fails.")
     var atomic = false
-    @Flag(name: [.customLong("force-replace"), .customLong("force")],
-        help: "Replace objects that cannot be updated in place.")
-    var force = false
-    @Flag(name: .customLong("force-conflicts"), help: "Server-side apply forces changes against conflicts.")
-    var forceConflicts = false
     @Flag(name: .customLong("no-hooks"), help: "Disable pre/post upgrade hooks.")
     var noHooks = false
     @Flag(name: .customLong("skip-crds"), help: "With --install, don't install the chart's CRDs.")
@@ -56,19 +53,9 @@ struct UpgradeCommand: AsyncParsableCommand {
     var hideNotes = false
     @Flag(name: .customLong("skip-schema-validation"), help: "Disable JSON schema validation.")
     var skipSchemaValidation = false
-    @Option(name: .customLong("history-max"),
-        help: "Limit the maximum number of revisions saved per release (0: all; default: $HELM_MAX_HISTORY, else 10).")
-    var historyMax: Int?
-
-    var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 
     func run() async throws {
-        // Helm marks the two flags mutually exclusive: a replace and a forced apply are different remedies.
-        guard !(force && forceConflicts) else {
-            throw CLIError(
-                "if any flags in the group [force-replace force-conflicts] are set none of the others can be; "
-                    + "[force-conflicts force-replace] were all set")
-        }
+        try forceFlags.check()
         do {
             try await upgrade()
         } catch let error as CLIError {
@@ -79,7 +66,7 @@ struct UpgradeCommand: AsyncParsableCommand {
     }
 
     private func upgrade() async throws {
-        let (release, installed) = try await cluster.withActions(maxHistory: maxHistory) { actions, namespace in
+        let (release, installed) = try await cluster.withActions(maxHistory: history.maxHistory) { actions, namespace in
             let chart: HelmEngine.Chart
             let values: [String: GoTemplate.Value]
             do {
@@ -104,7 +91,7 @@ struct UpgradeCommand: AsyncParsableCommand {
                     options.skipCRDs = skipCRDs
                     options.replace = !history.isEmpty
                     options.takeOwnership = takeOwnership
-                    options.forceConflicts = forceConflicts
+                    options.forceConflicts = forceFlags.forceConflicts
                     options.description = description
                     options.labels = try labelsFlag.parsed()
                     options.dryRun = dryRun
@@ -121,8 +108,8 @@ struct UpgradeCommand: AsyncParsableCommand {
             options.reuseValues = reuseValues
             options.resetValues = resetValues
             options.resetThenReuseValues = resetThenReuseValues
-            options.force = force
-            options.forceConflicts = forceConflicts
+            options.force = forceFlags.force
+            options.forceConflicts = forceFlags.forceConflicts
             options.wait = waitFlags.wait || atomic
             options.waitForJobs = waitFlags.waitForJobs
             options.timeout = waitFlags.timeout.duration
