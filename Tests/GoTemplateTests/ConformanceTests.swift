@@ -14,11 +14,7 @@ struct ConformanceTests {
     static let families = ["syntax", "builtins", "fmt"]
 
     /// Cases where fluxhelm deliberately differs from Go, with the reason.
-    static let knownDeviations: [String: String] = [
-        "syntax/template-recursion-limit":
-            "depth limit is ExecuteOptions.maxDepth (1000), not Go's 100000: Go's stacks grow, ours are fixed",
-        "syntax/lit-imaginary": "complex constants: the value model has no complex type (parse error instead)",
-    ]
+    static let knownDeviations: [String: String] = [:]
 
     static var cases: [String] {
         var out: [String] = []
