@@ -8,8 +8,11 @@ extension ActionConfiguration {
     /// If a renewal fails, another process may take the release over, so `body` is cancelled and the renewal
     /// error is thrown. A cancelled operation leaves its lease to expire (see the comment in the catch).
     /// - Throws: ``ReleaseError/Code/locked`` naming the holder when another live operation holds the release.
+    /// - Parameter deletingLease: delete the Lease at the end instead of giving it back, when `body` succeeded
+    ///   (an uninstall that removed every record leaves nothing for it to guard).
     func withReleaseLock<T: Sendable>(
-        name: String, namespace: String, _ body: @Sendable @escaping (ReleaseLock.Start) async throws -> T
+        name: String, namespace: String, deletingLease: Bool = false,
+        _ body: @Sendable @escaping (ReleaseLock.Start) async throws -> T
     ) async throws -> T {
         let start: ReleaseLock.Start
         do {
@@ -50,7 +53,7 @@ extension ActionConfiguration {
                 }
                 throw CancellationError()
             }
-            try? await lock.release(release: name, namespace: namespace)
+            try? await lock.release(release: name, namespace: namespace, deletingLease: deletingLease)
             return result
         } catch {
             if Task.isCancelled {

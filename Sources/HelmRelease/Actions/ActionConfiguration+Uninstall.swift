@@ -20,7 +20,8 @@ extension ActionConfiguration {
         if options.ignoreNotFound, try await storage.history(name: name, namespace: namespace).isEmpty {
             return UninstallResult(release: nil)
         }
-        return try await withReleaseLock(name: name, namespace: namespace) { _ in
+        // Without kept history no record is left, so the release's Lease goes too.
+        return try await withReleaseLock(name: name, namespace: namespace, deletingLease: !options.keepHistory) { _ in
             try await self.performUninstall(name: name, namespace: namespace, options)
         }
     }

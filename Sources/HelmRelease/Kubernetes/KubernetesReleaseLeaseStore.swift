@@ -52,6 +52,21 @@ public struct KubernetesReleaseLeaseStore: ReleaseLeaseStore {
         }
     }
 
+    /// Deletes the Lease if it is still at `lease.resourceVersion`; nothing if it is gone. - Throws: `.conflict`.
+    public func delete(_ lease: ReleaseLease) async throws {
+        let key = ObjectKey(namespace: lease.namespace, name: ReleaseLease.objectName(release: lease.release))
+        do {
+            _ = try await client.delete(
+                Self.gvk, key, options: DeleteOptions(preconditionResourceVersion: lease.resourceVersion))
+        } catch let error as KubeAPIError where error.code == .notFound {
+            return
+        } catch let error as KubeAPIError where error.code == .conflict {
+            throw ReleaseError.conflict("lease \(key.name) changed since it was read")
+        } catch let error as KubeAPIError {
+            throw Self.storageError(error, "delete Lease \(key.namespace)/\(key.name)")
+        }
+    }
+
     // MARK: Conversion
 
     static func object(_ lease: ReleaseLease) -> KubeObject {

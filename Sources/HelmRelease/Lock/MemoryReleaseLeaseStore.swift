@@ -33,6 +33,17 @@ public actor MemoryReleaseLeaseStore: ReleaseLeaseStore {
         return store(lease, id: id)
     }
 
+    /// Deletes a lease if its resource version matches; nothing if it is absent.
+    public func delete(_ lease: ReleaseLease) throws {
+        let id = Self.id(lease.release, lease.namespace)
+        guard let current = leases[id] else { return }
+        guard current.resourceVersion == lease.resourceVersion else {
+            throw ReleaseError.conflict(
+                "lease \(ReleaseLease.objectName(release: lease.release)) changed since it was read")
+        }
+        leases[id] = nil
+    }
+
     private func store(_ lease: ReleaseLease, id: String) -> ReleaseLease {
         lastVersion += 1
         var stored = lease

@@ -13,4 +13,8 @@ public protocol ReleaseLeaseStore: Sendable {
     /// Replaces a lease whose stored resource version equals `lease.resourceVersion`; returns it as stored.
     /// - Throws: ``ReleaseError/Code/conflict`` if it changed since it was read, or no longer exists.
     func update(_ lease: ReleaseLease) async throws -> ReleaseLease
+
+    /// Deletes a lease whose stored resource version equals `lease.resourceVersion`; an absent lease is not an error.
+    /// - Throws: ``ReleaseError/Code/conflict`` if it changed since it was read.
+    func delete(_ lease: ReleaseLease) async throws
 }

@@ -172,11 +172,14 @@ public actor ReleaseLock {
     }
 
     /// Gives the lease back so the next operation need not wait for it to expire.
-    public func release(release: String, namespace: String) async throws {
+    /// - Parameter deletingLease: delete the Lease object instead (after an uninstall that removed every record,
+    ///   nothing is left to guard); a lease another process took meanwhile is left alone.
+    public func release(release: String, namespace: String, deletingLease: Bool = false) async throws {
         let id = Self.id(release, namespace)
         guard var machine = machines.removeValue(forKey: id), let lease = machine.release(now: clock.now()) else {
             return
         }
-        _ = try await store.update(lease)
+        let released = try await store.update(lease)
+        if deletingLease { try await store.delete(released) }
     }
 }

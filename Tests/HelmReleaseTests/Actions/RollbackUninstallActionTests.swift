@@ -58,6 +58,9 @@ struct RollbackUninstallActionTests {
             #expect(try await env.records("web").isEmpty)
             #expect(try await env.configMap("web-a") == nil)
             #expect(try await env.configMap("web-kept") != nil)
+            // No record is left, so neither is the release's Lease.
+            let leases = KubernetesReleaseLeaseStore(client: env.client)
+            #expect(try await leases.get(release: "web", namespace: env.namespace) == nil)
             do {
                 _ = try await actions.uninstall(name: "web", namespace: env.namespace, UninstallOptions())
                 Issue.record("second uninstall succeeded")
@@ -81,6 +84,9 @@ struct RollbackUninstallActionTests {
             _ = try await actions.uninstall(name: "web", namespace: env.namespace, options)
             let records = try await env.records("web")
             #expect(records["sh.helm.release.v1.web.v1"]?.labels["status"] == "uninstalled")
+            // The kept record is still guarded by the Lease.
+            let leases = KubernetesReleaseLeaseStore(client: env.client)
+            #expect(try await leases.get(release: "web", namespace: env.namespace) != nil)
             let status = try await actions.status(name: "web", namespace: env.namespace)
             #expect(status.info?.description == "bye")
             #expect(status.info?.deleted.isZero == false)
