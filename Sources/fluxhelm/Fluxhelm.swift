@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `fluxhelm` command: parses flags and calls the libraries, nothing more.
 @main
@@ -15,7 +16,22 @@ struct Fluxhelm: AsyncParsableCommand {
     )
 
     /// Parses Helm's spellings of optional-value flags too (see ``ArgumentNormalizer``), then runs the command.
+    /// A usage error exits 1, as Helm's do (argument-parser's own convention is 64), so scripts written for
+    /// `helm` see the same status.
     static func main() async {
-        await main(ArgumentNormalizer.normalize(Array(CommandLine.arguments.dropFirst())))
+        do {
+            var command = try parseAsRoot(ArgumentNormalizer.normalize(Array(CommandLine.arguments.dropFirst())))
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
     }
 }
