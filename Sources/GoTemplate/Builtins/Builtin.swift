@@ -83,7 +83,7 @@ enum Builtin: String, CaseIterable {
         }
         switch value {
         case .null: throw BuiltinError("len of nil pointer")
-        case .string(let s): return s.utf8.count
+        case .string(let s): return GoBytes.count(of: s)
         case .list(let l, _): return l.count
         case .map(let m, _): return m.count
         default: throw BuiltinError("len of type \(value.goTypeName)")
@@ -114,10 +114,10 @@ enum Builtin: String, CaseIterable {
                 current = items[x]
                 boxed = kind.isInterface
             case .string(let s):
-                let bytes = s.utf8
+                let bytes = GoBytes.bytes(of: s)
                 let x = try indexArgument(index, cap: bytes.count)
                 if x == bytes.count { throw BuiltinError("reflect: string index out of range") }
-                current = .int(Int(bytes[bytes.index(bytes.startIndex, offsetBy: x)]), .uint8)
+                current = .int(Int(bytes[x]), .uint8)
                 boxed = false
             case .map(let map, let kind):
                 guard let key = index.value, !key.isNull else {
@@ -144,7 +144,7 @@ enum Builtin: String, CaseIterable {
         switch value {
         case .string(let s):
             if indexes.count == 3 { throw BuiltinError("cannot 3-index slice a string") }
-            count = s.utf8.count
+            count = GoBytes.count(of: s)
         case .list(let l, _): count = l.count
         default: throw BuiltinError("can't slice item of type \(value.goTypeName)")
         }
@@ -154,8 +154,7 @@ enum Builtin: String, CaseIterable {
         if indexes.count == 3 && idx[1] > idx[2] { throw BuiltinError("invalid slice index: \(idx[1]) > \(idx[2])") }
         switch value {
         case .string(let s):
-            let bytes = Array(s.utf8)[idx[0]..<idx[1]]
-            return EvalValue(.string(String(decoding: bytes, as: UTF8.self)))
+            return EvalValue(.string(GoBytes.string(from: GoBytes.bytes(of: s)[idx[0]..<idx[1]])))
         case .list(let l, let kind):
             return EvalValue(.list(Array(l[idx[0]..<idx[1]]), kind))
         default:

@@ -13,17 +13,19 @@ extension Sprig {
     ]
 
     static let encodingFunctions: [String: TemplateFunction] = [
-        "b64enc": function([.string]) { a in .string(Data(a[0].stringArgument.utf8).base64EncodedString()) },
+        "b64enc": function([.string]) { a in
+            .string(Data(GoBytes.bytes(of: a[0].stringArgument)).base64EncodedString())
+        },
         "b64dec": function([.string]) { a in
             switch GoBase.decode64(Array(a[0].stringArgument.utf8)) {
-            case .success(let bytes): .string(String(decoding: bytes, as: UTF8.self))
+            case .success(let bytes): .string(GoBytes.string(from: bytes))
             case .failure(let offset): .string("illegal base64 data at input byte \(offset.value)")
             }
         },
-        "b32enc": function([.string]) { a in .string(GoBase.encode32(Array(a[0].stringArgument.utf8))) },
+        "b32enc": function([.string]) { a in .string(GoBase.encode32(GoBytes.bytes(of: a[0].stringArgument))) },
         "b32dec": function([.string]) { a in
             switch GoBase.decode32(Array(a[0].stringArgument.utf8)) {
-            case .success(let bytes): .string(String(decoding: bytes, as: UTF8.self))
+            case .success(let bytes): .string(GoBytes.string(from: bytes))
             case .failure(let offset): .string("illegal base32 data at input byte \(offset.value)")
             }
         },

@@ -6,10 +6,10 @@ import _CryptoExtras
 // Sprig's hashes, password functions and AES (crypto.go).
 extension Sprig {
     static let cryptoFunctions: [String: TemplateFunction] = [
-        "sha1sum": function([.string]) { a in .string(hex(Insecure.SHA1.hash(data: Data(a[0].stringArgument.utf8)))) },
-        "sha256sum": function([.string]) { a in .string(hex(SHA256.hash(data: Data(a[0].stringArgument.utf8)))) },
-        "sha512sum": function([.string]) { a in .string(hex(SHA512.hash(data: Data(a[0].stringArgument.utf8)))) },
-        "adler32sum": function([.string]) { a in .string(String(adler32(Array(a[0].stringArgument.utf8)))) },
+        "sha1sum": function([.string]) { a in .string(hex(Insecure.SHA1.hash(data: Data(GoBytes.bytes(of: a[0].stringArgument))))) },
+        "sha256sum": function([.string]) { a in .string(hex(SHA256.hash(data: Data(GoBytes.bytes(of: a[0].stringArgument))))) },
+        "sha512sum": function([.string]) { a in .string(hex(SHA512.hash(data: Data(GoBytes.bytes(of: a[0].stringArgument))))) },
+        "adler32sum": function([.string]) { a in .string(String(adler32(GoBytes.bytes(of: a[0].stringArgument)))) },
         "encryptAES": function([.string, .string]) { a in
             try .string(encryptAES(password: a[0].stringArgument, plaintext: a[1].stringArgument))
         },

@@ -102,7 +102,7 @@ extension Sprig {
     /// Sprig's `substr`: byte offsets; a negative start means 0, a negative or too large end means
     /// the end. Other out-of-range offsets fail as Go's slice expression panics.
     static func substring(_ start: Int, _ end: Int, _ s: String) throws -> String {
-        let bytes = Array(s.utf8)
+        let bytes = GoBytes.bytes(of: s)
         if start < 0 {
             guard end >= 0, end <= bytes.count else {
                 throw failure(
@@ -110,26 +110,26 @@ extension Sprig {
                         ? "runtime error: slice bounds out of range [:\(end)]"
                         : "runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)")
             }
-            return String(decoding: bytes[..<end], as: UTF8.self)
+            return GoBytes.string(from: bytes[..<end])
         }
         if end < 0 || end > bytes.count {
             guard start <= bytes.count else {
                 throw failure("runtime error: slice bounds out of range [\(start):\(bytes.count)]")
             }
-            return String(decoding: bytes[start...], as: UTF8.self)
+            return GoBytes.string(from: bytes[start...])
         }
         guard start <= end else { throw failure("runtime error: slice bounds out of range [\(start):\(end)]") }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return GoBytes.string(from: bytes[start..<end])
     }
 
     /// Sprig's `trunc`: the first `count` bytes, or with a negative count the last `-count` bytes.
     static func truncate(_ count: Int, _ s: String) -> String {
-        let bytes = Array(s.utf8)
+        let bytes = GoBytes.bytes(of: s)
         if count < 0 && bytes.count + count > 0 {
-            return String(decoding: bytes[(bytes.count + count)...], as: UTF8.self)
+            return GoBytes.string(from: bytes[(bytes.count + count)...])
         }
         if count >= 0 && bytes.count > count {
-            return String(decoding: bytes[..<count], as: UTF8.self)
+            return GoBytes.string(from: bytes[..<count])
         }
         return s
     }

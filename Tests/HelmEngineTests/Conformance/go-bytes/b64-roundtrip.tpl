@@ -1,0 +1,1 @@
+{{ b64dec "/w==" | b64enc }} {{ b64dec "gA==" | len }} {{ b64dec "4pyT" }} {{ b64dec "4pyT" | len }}

@@ -1,0 +1,1 @@
+{{ substr 0 1 "éa" | b64enc }} {{ trunc 2 "日本語" | b64enc }} {{ trunc -2 "日本語" | b64enc }}

@@ -1,0 +1,1 @@
+{{ substr 0 1 "éa" | sha256sum }} {{ b64dec "/w==" | sha1sum }} {{ b64dec "/w==" | adler32sum }}

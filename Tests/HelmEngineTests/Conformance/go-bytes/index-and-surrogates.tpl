@@ -1,0 +1,1 @@
+{{ index "日本" 1 }} {{ index (b64dec "/w==") 0 }} {{ len (b64dec "7aCA") }} {{ b64dec "7aCA" | b64enc }}

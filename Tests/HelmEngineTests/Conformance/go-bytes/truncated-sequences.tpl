@@ -1,0 +1,1 @@
+{{ b64dec "8J+YgA==" | len }} {{ b64dec "8J+Y" | len }} {{ b64dec "8J+Y" | b64enc }} {{ b64dec "9JCAgA==" | b64enc }}
