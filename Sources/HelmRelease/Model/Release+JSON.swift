@@ -29,10 +29,7 @@ extension Release {
     /// Writes the release as Helm's `json.Marshal(release)` does.
     func write(to writer: inout GoJSONWriter) {
         writer.beginObject()
-        if !name.isEmpty {
-            writer.field("name")
-            writer.string(name)
-        }
+        writer.string("name", name, omitEmpty: true)
         if let info {
             writer.field("info")
             info.write(to: &writer)
@@ -45,10 +42,7 @@ extension Release {
             writer.field("config")
             writer.object(config)
         }
-        if !manifest.isEmpty {
-            writer.field("manifest")
-            writer.string(manifest)
-        }
+        writer.string("manifest", manifest, omitEmpty: true)
         if !hooks.isEmpty {
             writer.field("hooks")
             writer.beginArray()
@@ -59,14 +53,8 @@ extension Release {
             writer.field("version")
             writer.int(version)
         }
-        if !namespace.isEmpty {
-            writer.field("namespace")
-            writer.string(namespace)
-        }
-        if !applyMethod.isEmpty {
-            writer.field("apply_method")
-            writer.string(applyMethod)
-        }
+        writer.string("namespace", namespace, omitEmpty: true)
+        writer.string("apply_method", applyMethod, omitEmpty: true)
         writer.unknown(unknownFields)
         writer.endObject()
     }
@@ -91,18 +79,9 @@ extension ReleaseInfo {
         writer.time("first_deployed", firstDeployed, omitZero: true)
         writer.time("last_deployed", lastDeployed, omitZero: true)
         writer.time("deleted", deleted, omitZero: true)
-        if !description.isEmpty {
-            writer.field("description")
-            writer.string(description)
-        }
-        if !status.rawValue.isEmpty {
-            writer.field("status")
-            writer.string(status.rawValue)
-        }
-        if !notes.isEmpty {
-            writer.field("notes")
-            writer.string(notes)
-        }
+        writer.string("description", description, omitEmpty: true)
+        writer.string("status", status.rawValue, omitEmpty: true)
+        writer.string("notes", notes, omitEmpty: true)
         if let resources, !resources.isEmpty {
             writer.field("resources")
             writer.object(resources)
@@ -137,22 +116,10 @@ extension Hook {
 
     func write(to writer: inout GoJSONWriter) {
         writer.beginObject()
-        if !name.isEmpty {
-            writer.field("name")
-            writer.string(name)
-        }
-        if !kind.isEmpty {
-            writer.field("kind")
-            writer.string(kind)
-        }
-        if !path.isEmpty {
-            writer.field("path")
-            writer.string(path)
-        }
-        if !manifest.isEmpty {
-            writer.field("manifest")
-            writer.string(manifest)
-        }
+        writer.string("name", name, omitEmpty: true)
+        writer.string("kind", kind, omitEmpty: true)
+        writer.string("path", path, omitEmpty: true)
+        writer.string("manifest", manifest, omitEmpty: true)
         writer.strings("events", events.map(\.rawValue))
         writer.field("last_run")
         writer.beginObject()
@@ -173,6 +140,13 @@ extension Hook {
 }
 
 extension GoJSONWriter {
+    /// Writes a string member; with `omitEmpty` (Go's `omitempty`) an empty string writes nothing.
+    mutating func string(_ key: String, _ value: String, omitEmpty: Bool) {
+        guard !(omitEmpty && value.isEmpty) else { return }
+        field(key)
+        string(value)
+    }
+
     /// Writes a time member; Go's `omitzero` and Helm's custom marshallers drop zero times.
     mutating func time(_ key: String, _ time: GoTime, omitZero: Bool) {
         guard !(omitZero && time.isZero) else { return }

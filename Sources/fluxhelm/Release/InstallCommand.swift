@@ -17,6 +17,7 @@ struct InstallCommand: AsyncParsableCommand {
     @OptionGroup var waitFlags: WaitFlags
     @OptionGroup var labelsFlag: LabelsFlag
     @OptionGroup var output: OutputFlag
+    @OptionGroup var chartFlags: ChartReleaseFlags
 
     @Flag(name: [.customShort("g"), .customLong("generate-name")],
         help: "Generate the name (and omit the NAME parameter).")
@@ -33,19 +34,10 @@ struct InstallCommand: AsyncParsableCommand {
     @Flag(name: .customLong("replace"),
         help: "Reuse the name of a release that is uninstalled or failed (unsafe in production).")
     var replace = false
-    @Flag(name: .customLong("take-ownership"),
-        help: "Take ownership of existing resources not annotated as this release's.")
-    var takeOwnership = false
     @Flag(name: .customLong("force-conflicts"), help: "Server-side apply forces changes against conflicts.")
     var forceConflicts = false
-    @Option(name: .customLong("description"), help: "Add a custom description.")
-    var description: String?
     @Flag(name: .customLong("dry-run"), help: "Simulate an install: render and validate, write nothing.")
     var dryRun = false
-    @Flag(name: .customLong("hide-notes"), help: "Do not show notes in the output.")
-    var hideNotes = false
-    @Flag(name: .customLong("skip-schema-validation"), help: "Disable JSON schema validation.")
-    var skipSchemaValidation = false
 
     mutating func validate() throws {
         let expected = generateName ? 1 : 2
@@ -70,17 +62,17 @@ struct InstallCommand: AsyncParsableCommand {
             options.noHooks = noHooks
             options.skipCRDs = skipCRDs
             options.replace = replace
-            options.takeOwnership = takeOwnership
+            options.takeOwnership = chartFlags.takeOwnership
             options.forceConflicts = forceConflicts
-            options.description = description
+            options.description = chartFlags.description
             options.labels = try labelsFlag.parsed()
             options.dryRun = dryRun
-            options.skipSchemaValidation = skipSchemaValidation
+            options.skipSchemaValidation = chartFlags.skipSchemaValidation
             let release = try await cluster.withActions(maxHistory: history.maxHistory) { actions, namespace in
                 options.namespace = namespace
                 return try await actions.install(options)
             }
-            writeOutput(try StatusPrinter(release: release, hideNotes: hideNotes).write(output.format))
+            writeOutput(try StatusPrinter(release: release, hideNotes: chartFlags.hideNotes).write(output.format))
         } catch {
             throw CLIError.wrap(error, prefix: "INSTALLATION FAILED: ")
         }

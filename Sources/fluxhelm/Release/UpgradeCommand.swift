@@ -20,6 +20,7 @@ struct UpgradeCommand: AsyncParsableCommand {
     @OptionGroup var waitFlags: WaitFlags
     @OptionGroup var labelsFlag: LabelsFlag
     @OptionGroup var output: OutputFlag
+    @OptionGroup var chartFlags: ChartReleaseFlags
 
     @Flag(name: [.customShort("i"), .customLong("install")],
         help: "If a release by this name doesn't already exist, run an install.")
@@ -42,17 +43,8 @@ struct UpgradeCommand: AsyncParsableCommand {
     var resetThenReuseValues = false
     @Flag(name: .customLong("cleanup-on-fail"), help: "Delete new resources created in this upgrade when it fails.")
     var cleanupOnFail = false
-    @Flag(name: .customLong("take-ownership"),
-        help: "Take ownership of existing resources not annotated as this release's.")
-    var takeOwnership = false
-    @Option(name: .customLong("description"), help: "Add a custom description.")
-    var description: String?
     @Flag(name: .customLong("dry-run"), help: "Simulate an upgrade: render and validate, write nothing.")
     var dryRun = false
-    @Flag(name: .customLong("hide-notes"), help: "Do not show notes in the output.")
-    var hideNotes = false
-    @Flag(name: .customLong("skip-schema-validation"), help: "Disable JSON schema validation.")
-    var skipSchemaValidation = false
 
     func run() async throws {
         try forceFlags.check()
@@ -90,12 +82,12 @@ struct UpgradeCommand: AsyncParsableCommand {
                     options.noHooks = noHooks
                     options.skipCRDs = skipCRDs
                     options.replace = !history.isEmpty
-                    options.takeOwnership = takeOwnership
+                    options.takeOwnership = chartFlags.takeOwnership
                     options.forceConflicts = forceFlags.forceConflicts
-                    options.description = description
+                    options.description = chartFlags.description
                     options.labels = try labelsFlag.parsed()
                     options.dryRun = dryRun
-                    options.skipSchemaValidation = skipSchemaValidation
+                    options.skipSchemaValidation = chartFlags.skipSchemaValidation
                     do {
                         return (try await actions.install(options), true)
                     } catch {
@@ -117,12 +109,12 @@ struct UpgradeCommand: AsyncParsableCommand {
             options.cleanupOnFail = cleanupOnFail
             options.noHooks = noHooks
             options.skipCRDs = skipCRDs
-            options.description = description
+            options.description = chartFlags.description
             options.labels = try labelsFlag.parsed()
             options.dryRun = dryRun
             options.createNamespace = createNamespace
-            options.takeOwnership = takeOwnership
-            options.skipSchemaValidation = skipSchemaValidation
+            options.takeOwnership = chartFlags.takeOwnership
+            options.skipSchemaValidation = chartFlags.skipSchemaValidation
             do {
                 return (try await actions.upgrade(options), false)
             } catch {
@@ -132,6 +124,6 @@ struct UpgradeCommand: AsyncParsableCommand {
         if !installed && output.format == .table {
             writeOutput("Release \"\(name)\" has been upgraded. Happy Helming!\n")
         }
-        writeOutput(try StatusPrinter(release: release, hideNotes: hideNotes).write(output.format))
+        writeOutput(try StatusPrinter(release: release, hideNotes: chartFlags.hideNotes).write(output.format))
     }
 }

@@ -27,3 +27,16 @@ struct HistoryMaxFlag: ParsableArguments {
     /// The limit in force.
     var maxHistory: Int { historyMax ?? ClusterFlags.defaultMaxHistory }
 }
+
+/// The flags `helm install` and `helm upgrade` share word for word.
+struct ChartReleaseFlags: ParsableArguments {
+    @Flag(name: .customLong("take-ownership"),
+        help: "Take ownership of existing resources not annotated as this release's.")
+    var takeOwnership = false
+    @Option(name: .customLong("description"), help: "Add a custom description.")
+    var description: String?
+    @Flag(name: .customLong("hide-notes"), help: "Do not show notes in the output.")
+    var hideNotes = false
+    @Flag(name: .customLong("skip-schema-validation"), help: "Disable JSON schema validation.")
+    var skipSchemaValidation = false
+}
