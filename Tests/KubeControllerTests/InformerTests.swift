@@ -121,22 +121,29 @@ struct InformerTests {
         }
     }
 
-    @Test func testRun_afterServerRestart_recoversTheWatch() async throws {
-        try await withTestServer(
-            retryPolicy: RetryPolicy(initialDelay: .milliseconds(1), maximumDelay: .milliseconds(5))
-        ) { server, client in
+    @Test func testRun_whenWatchesFail_backsOffThenResumesFromTheLastVersion() async throws {
+        let clock = ManualClock()
+        try await withTestServer { server, client in
             let informer = Informer(
                 client: client, kind: .configMap,
-                configuration: .init(
-                    namespace: "ns", resyncPeriod: nil, initialBackoff: .milliseconds(1),
-                    maximumBackoff: .milliseconds(5)))
+                configuration: .init(namespace: "ns", resyncPeriod: nil, clock: clock))
             let events = record(informer)
             try await withServices([informer]) {
                 try await informer.cache.waitForCacheSync()
-                try await server.restart()
-                _ = try await client.create(.configMap("ns", "after-restart"))
-                await events.wait { $0.contains { $0.summary == "added ns/after-restart" } }
-                #expect(informer.cache.keys.map(\.name) == ["after-restart"])
+                server.failNextRequests(2, status: 503, matching: .watch)
+                server.cutWatches()
+                await clock.waitForSleepers(1)
+                #expect(clock.pendingSleeps == [.milliseconds(800)])
+                // A change while no watch is open.
+                _ = try await client.create(.configMap("ns", "during-outage"))
+                clock.advance(by: .milliseconds(800))
+                await clock.waitForSleepers(1)
+                #expect(clock.pendingSleeps == [.milliseconds(1600)])
+                clock.advance(by: .milliseconds(1600))
+                await events.wait { $0.contains { $0.summary == "added ns/during-outage" } }
+                // Resumed from the last version: no relist.
+                #expect(informer.currentProgress.lists == 1)
+                #expect(informer.currentProgress.failures == 2)
             }
         }
     }

@@ -20,10 +20,18 @@ struct RecordingService: Service {
 
 @Suite(.timeLimit(.minutes(1)))
 struct LeaderElectorTests {
+    /// A wall clock starting at 2027-01-15T08:00:00.25Z that moves one second per reading, so each renewal
+    /// writes a new renewTime.
     private func configuration(_ identity: String, clock: ManualClock) -> LeaderElector.Configuration {
-        LeaderElector.Configuration(
+        let readings = Locked(0.0)
+        return LeaderElector.Configuration(
             leaseName: "fluxhelm", namespace: "ns", identity: identity, clock: clock,
-            now: { Date(timeIntervalSince1970: 1_800_000_000.25) })
+            now: {
+                readings.withLock { count in
+                    defer { count += 1 }
+                    return Date(timeIntervalSince1970: 1_800_000_000.25 + count)
+                }
+            })
     }
 
     private func lease(_ client: KubeClient) async throws -> KubeObject {
