@@ -241,4 +241,31 @@ struct ControllerTests {
             }
         }
     }
+
+    @Test func testReconcile_pastReconciliationTimeout_isCancelledAndRetried() async throws {
+        let clock = ManualClock()
+        try await withTestServer { server, client in
+            _ = try await client.create(.configMap("ns", "hung"))
+            let reconciler = ScriptedReconciler { _, attempt in
+                // The first attempt hangs (cancellably) far past the timeout; the retry succeeds.
+                if attempt == 1 { try await clock.sleep(for: .seconds(3600)) }
+                return .done
+            }
+            let informer = Informer(
+                client: client, kind: .configMap, configuration: .init(namespace: "ns", resyncPeriod: nil))
+            var opts = options(
+                clock: clock, rateLimiter: ExponentialRateLimiter<ReconcileRequest>(baseDelay: .seconds(1)))
+            opts.reconciliationTimeout = .seconds(5)
+            let controller = Controller(name: "timeout", for: informer, reconciler: reconciler, options: opts)
+            try await withServices([informer, controller]) {
+                await reconciler.calls.wait(count: 1)
+                await clock.waitForLog { $0.contains(.seconds(3600)) && $0.contains(.seconds(5)) }
+                clock.advance(by: .seconds(5))
+                // Timed out: backoff of 1 s, then the retry.
+                await clock.waitForLog { $0.contains(.seconds(1)) }
+                clock.advance(by: .seconds(1))
+                await reconciler.calls.wait(count: 2)
+            }
+        }
+    }
 }
