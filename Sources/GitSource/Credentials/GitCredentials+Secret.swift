@@ -39,12 +39,14 @@ extension GitCredentials {
                 try FileManager.default.createDirectory(
                     atPath: keyDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 for (path, data) in [(keyFile, identity), (knownHostsFile, knownHosts)] {
-                    guard FileManager.default.createFile(
-                        atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+                    guard
+                        FileManager.default.createFile(
+                            atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
                     else { throw CocoaError(.fileWriteUnknown) }
                 }
             } catch {
-                throw .io("could not write the SSH key of \(name) into \(keyDirectory)", path: keyDirectory, cause: error)
+                throw .io(
+                    "could not write the SSH key of \(name) into \(keyDirectory)", path: keyDirectory, cause: error)
             }
             self = .ssh(privateKeyFile: keyFile, knownHostsFile: knownHostsFile)
         } else if let token = try value("bearerToken") {

@@ -27,7 +27,8 @@ enum RepositoryPath {
         guard !ref.isEmpty else { throw invalid("is empty") }
         guard !ref.hasPrefix("-") else { throw invalid("starts with \"-\"") }
         let forbidden: Set<Character> = ["~", "^", ":", "?", "*", "[", "\\", " "]
-        guard !ref.contains(where: { forbidden.contains($0) || $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true })
+        guard
+            !ref.contains(where: { forbidden.contains($0) || $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true })
         else { throw invalid("contains a character git does not allow in a ref name (~ ^ : ? * [ \\ or a space)") }
         guard !ref.contains(".."), !ref.contains("@{"), ref != "@", !ref.hasSuffix("/"), !ref.hasSuffix(".lock") else {
             throw invalid("is not a valid ref name")

@@ -36,7 +36,8 @@ extension GitMirror {
     public func treeHash(of path: String, at commit: GitCommit) async throws(GitSourceError) -> String {
         let entry = try await entry(path, at: commit)
         guard entry.kind == .directory else {
-            throw .pathNotFound(entry.path, commit: commit.sha, url: remote.redacted, what: "is a file, not a directory")
+            throw .pathNotFound(
+                entry.path, commit: commit.sha, url: remote.redacted, what: "is a file, not a directory")
         }
         return entry.object
     }
