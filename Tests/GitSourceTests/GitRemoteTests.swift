@@ -32,7 +32,7 @@ struct GitRemoteTests {
     func testInit_refusesUnsafeOrMalformedURLs(url: String) {
         let error = #expect(throws: GitSourceError.self) { try GitRemote(url) }
         #expect(error?.code == .invalidArgument)
-        #expect(error?.message.contains("pw") != true)
+        #expect(error?.message.contains("user:pw@") != true)
     }
 
     @Test func testRegistry_sharesOneMirrorPerURLAndCredentials() async throws {
