@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "HelmEngine", targets: ["HelmEngine"]),
         .library(name: "HelmRepo", targets: ["HelmRepo"]),
         .library(name: "HelmRelease", targets: ["HelmRelease"]),
+        .library(name: "GitSource", targets: ["GitSource"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -145,6 +146,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Git
+        .target(
+            name: "GitSource",
+            dependencies: [
+                // Secrets hold HTTPS credentials; nothing else of ours is imported.
+                "KubeAPI",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "fluxhelm",
@@ -255,6 +271,23 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GitSourceTests",
+            // The HTTPS tests serve repositories through `git http-backend` behind a small loopback server.
+            dependencies: [
+                "GitSource",
+                "KubeAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
