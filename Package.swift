@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "HelmEngine", targets: ["HelmEngine"]),
         .library(name: "HelmRepo", targets: ["HelmRepo"]),
         .library(name: "HelmRelease", targets: ["HelmRelease"]),
+        .library(name: "Agent", targets: ["Agent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -125,6 +126,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Git sync agent
+        .target(
+            name: "Agent",
+            dependencies: [
+                "KubeAPI",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "fluxhelm",
@@ -134,8 +149,10 @@ let package = Package(
                 "HelmEngine",
                 "HelmRepo",
                 "HelmRelease",
+                "Agent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -219,6 +236,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent", "KubeAPI", "KubeTestServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
