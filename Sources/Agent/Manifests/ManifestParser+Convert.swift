@@ -16,7 +16,8 @@ extension ManifestParser {
         case .scalar(let scalar):
             switch node.tag.rawValue {
             case Tag.Name.null.rawValue: return nil
-            case Tag.Name.bool.rawValue: return node.bool.map { JSONValue(booleanLiteral: $0) } ?? .string(scalar.string)
+            case Tag.Name.bool.rawValue:
+                return node.bool.map { JSONValue(booleanLiteral: $0) } ?? .string(scalar.string)
             case Tag.Name.int.rawValue:
                 if let int = node.int { return JSONValue(integerLiteral: Int64(int)) }
                 return node.float.map { JSONValue(floatLiteral: $0) } ?? .string(scalar.string)

@@ -26,7 +26,9 @@ public enum ManifestParser {
     public static func parse(_ file: SourceFile) -> (manifests: [Manifest], errors: [AgentError]) {
         guard file.contents.count <= maximumFileBytes else {
             let origin = ManifestOrigin(file: file.path, document: 1, line: 1)
-            return ([], [.parse(origin, "the file is \(file.contents.count) bytes, over the \(maximumFileBytes) limit")])
+            return (
+                [], [.parse(origin, "the file is \(file.contents.count) bytes, over the \(maximumFileBytes) limit")]
+            )
         }
         guard let text = String(validating: file.contents, as: UTF8.self) else {
             return ([], [.parse(ManifestOrigin(file: file.path, document: 1, line: 1), "the file is not UTF-8 text")])

@@ -38,7 +38,8 @@ public struct SyncResult: Sendable, Hashable, CustomStringConvertible {
 
     /// `revision abc123: 3 applied, 10 unchanged, 1 pruned, 0 failed`, plus why prune was skipped.
     public var description: String {
-        var text = "revision \(revision): \(applied) applied, \(unchanged) unchanged, \(pruned) pruned, \(failed) failed"
+        var text =
+            "revision \(revision): \(applied) applied, \(unchanged) unchanged, \(pruned) pruned, \(failed) failed"
         if let pruneSkipped { text += "; prune skipped: \(pruneSkipped)" }
         return text
     }

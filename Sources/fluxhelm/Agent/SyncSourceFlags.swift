@@ -1,0 +1,61 @@
+import Agent
+import ArgumentParser
+
+/// Where the manifests come from, shared by `sync` and `agent`: a local directory (`--path`) or a remote
+/// repository (`--git-url`, `--git-branch`), and the paths inside it (`--git-path`, repeatable).
+struct SyncSourceFlags: ParsableArguments {
+    @Option(name: .customLong("path"), help: "A local checkout (or any directory) to read the manifests from.")
+    var path: String?
+
+    @Option(name: .customLong("git-url"), help: "The git repository to read the manifests from.")
+    var gitURL: String?
+
+    @Option(name: .customLong("git-branch"), help: "The branch of --git-url to sync.")
+    var gitBranch = "main"
+
+    @Option(
+        name: .customLong("git-path"),
+        help: "A path in the repository holding manifests (repeatable; default: the whole repository).")
+    var gitPaths: [String] = []
+
+    @Option(name: .customLong("name"), help: "The agent's name: the owner label's value and the inventory's name.")
+    var name = "fluxhelm-agent"
+
+    @Option(
+        name: .customLong("default-namespace"), help: "The namespace of namespaced objects that name none.")
+    var defaultNamespace = "default"
+
+    @Flag(name: .customLong("prune"), help: "Delete objects the agent applied that have left git.")
+    var prune = false
+
+    func validate() throws {
+        if path != nil && gitURL != nil { throw ValidationError("give --path or --git-url, not both") }
+        if path == nil && gitURL == nil { throw ValidationError("give --path DIR or --git-url URL") }
+        for gitPath in gitPaths where gitPath.hasPrefix("/") || gitPath.split(separator: "/").contains("..") {
+            throw ValidationError("--git-path \(gitPath) must be relative to the repository and stay inside it")
+        }
+    }
+
+    /// The sync settings these flags describe.
+    func configuration(namespace: String) -> Syncer.Configuration {
+        Syncer.Configuration(
+            name: name, namespace: namespace, defaultNamespace: defaultNamespace, prune: prune,
+            repository: gitURL ?? path ?? "")
+    }
+
+    /// The source these flags name.
+    func manifestSource() throws -> any ManifestSource {
+        if let path { return DirectorySource(root: path, paths: gitPaths) }
+        throw CLIError("--git-url is not available in this build yet; use --path with a checkout")
+    }
+
+    /// Reads the files under the sync paths once.
+    func snapshot() async throws -> SourceSnapshot {
+        let source = try manifestSource()
+        do {
+            return try await source.snapshot()
+        } catch {
+            throw CLIError(error.message)
+        }
+    }
+}
