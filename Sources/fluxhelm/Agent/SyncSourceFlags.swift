@@ -1,5 +1,6 @@
 import Agent
 import ArgumentParser
+import Foundation
 
 /// Where the manifests come from, shared by `sync` and `agent`: a local directory (`--path`) or a remote
 /// repository (`--git-url`, `--git-branch`), and the paths inside it (`--git-path`, repeatable).
@@ -17,6 +18,11 @@ struct SyncSourceFlags: ParsableArguments {
         name: .customLong("git-path"),
         help: "A path in the repository holding manifests (repeatable; default: the whole repository).")
     var gitPaths: [String] = []
+
+    @Option(
+        name: .customLong("git-cache-dir"),
+        help: "Where the mirror of --git-url is kept (default: $TMPDIR/fluxhelm-git).")
+    var gitCacheDirectory: String?
 
     @Option(name: .customLong("name"), help: "The agent's name: the owner label's value and the inventory's name.")
     var name = "fluxhelm-agent"
@@ -46,7 +52,9 @@ struct SyncSourceFlags: ParsableArguments {
     /// The source these flags name.
     func manifestSource() throws -> any ManifestSource {
         if let path { return DirectorySource(root: path, paths: gitPaths) }
-        throw CLIError("--git-url is not available in this build yet; use --path with a checkout")
+        let cache =
+            gitCacheDirectory ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("fluxhelm-git")
+        return GitCLISource(url: gitURL ?? "", branch: gitBranch, paths: gitPaths, cacheDirectory: cache)
     }
 
     /// Reads the files under the sync paths once.
