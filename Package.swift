@@ -244,7 +244,7 @@ let package = Package(
             dependencies: [
                 "Agent", "KubeAPI", "KubeTestServer",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -126,4 +126,46 @@ struct SyncCommandTests {
             #expect(broken.stderr.contains("error: releaseconfig/bad.yaml (document 2, line 5)"))
         }
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testSyncDryRun_fromAGitURL_readsTheBranchHead() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sync-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let work = root.appendingPathComponent("work")
+        let bare = root.appendingPathComponent("remote.git").path
+        try FileManager.default.createDirectory(
+            at: work.appendingPathComponent("releaseconfig"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.fixtures.appendingPathComponent("repo/releaseconfig/namespace.yaml"),
+            to: work.appendingPathComponent("releaseconfig/namespace.yaml"))
+        for arguments in [
+            ["init", "--quiet", "--bare", "--initial-branch=main", bare],
+            ["init", "--quiet", "--initial-branch=main", work.path], ["-C", work.path, "add", "-A"],
+            ["-C", work.path, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "--quiet", "-m", "x"],
+            ["-C", work.path, "push", "--quiet", bare, "main"],
+        ] {
+            let git = Process()
+            git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            git.arguments = ["git"] + arguments
+            try git.run()
+            git.waitUntilExit()
+            #expect(git.terminationStatus == 0, "git \(arguments)")
+        }
+        let result = try runFluxhelm([
+            "sync", "--dry-run", "--git-url", bare, "--git-branch", "main", "--git-path", "releaseconfig",
+            "--git-cache-dir", root.appendingPathComponent("cache").path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                "# Source: releaseconfig/namespace.yaml (document 1)\napiVersion: v1\nkind: Namespace"))
+        #expect(result.stdout.contains("fluxhelm.io/source-repository: \(bare)"))
+
+        let wrongBranch = try runFluxhelm([
+            "sync", "--dry-run", "--git-url", bare, "--git-branch", "nope",
+            "--git-cache-dir", root.appendingPathComponent("cache").path,
+        ])
+        #expect(wrongBranch.status == 1)
+        #expect(wrongBranch.stderr.contains("git could not resolve branch"))
+    }
 }
