@@ -203,4 +203,21 @@ struct SyncerTests {
             }
         }
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func testSync_unchangedObjectDeletedByHand_isReapplied() async throws {
+        try await withAgentCluster { cluster in
+            try await cluster.withClient { client, transport in
+                let syncer = Syncer(client: client, configuration: AgentCluster.configuration())
+                let files = ["a.yaml": configMap("a", data: ["v": "1"]), "b.yaml": configMap("b", data: ["v": "1"])]
+                _ = try await syncer.sync(snapshot("c1", files), logger: quietLogger)
+                try await client.delete(cmKind, ObjectKey(namespace: "apps", name: "b"))
+                transport.resetWrites()
+                let result = try await syncer.sync(snapshot("c1", files), logger: quietLogger)
+                #expect(result.applied == 1 && result.unchanged == 1)
+                #expect(transport.writes.contains("PATCH /api/v1/namespaces/apps/configmaps/b"))
+                _ = try await client.get(cmKind, ObjectKey(namespace: "apps", name: "b"))
+            }
+        }
+    }
 }

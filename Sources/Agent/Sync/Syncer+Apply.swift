@@ -10,9 +10,17 @@ extension Syncer {
         logger: Logger
     ) async {
         var toSend: [Int] = []
+        let candidates = indices.filter { index in
+            let item = plan.items[index]
+            guard item.failure == nil, let entry = old.entries[item.id] else { return false }
+            return entry.digest == item.digest && entry.apiVersion == item.object.apiVersion
+        }
+        let live = await liveObjects(candidates.map { plan.items[$0] }, logger: logger)
         for index in indices where plan.items[index].failure == nil {
             let item = plan.items[index]
-            if let entry = old.entries[item.id], entry.digest == item.digest, entry.apiVersion == item.object.apiVersion
+            // Unchanged in git and still in the cluster: nothing to send. An object deleted by hand is re-applied.
+            if let entry = old.entries[item.id], entry.digest == item.digest,
+                entry.apiVersion == item.object.apiVersion, live?.contains(item.id) ?? true
             {
                 result.unchanged += 1
                 inventory.entries[item.id] = entry
@@ -65,6 +73,28 @@ extension Syncer {
                     id: item.id, apiVersion: item.object.apiVersion, digest: item.digest, origin: item.manifest.origin)
             }
         }
+    }
+
+    /// The IDs of the objects of these kinds that exist and carry this agent's owner label: one list call per kind
+    /// (reads only), so an unchanged sync still notices objects deleted behind its back. `nil` when a list fails;
+    /// the caller then trusts the inventory.
+    func liveObjects(_ items: [SyncPlan.Item], logger: Logger) async -> Set<ObjectID>? {
+        let kinds = Set(items.map(\.object.groupVersionKind))
+        guard !kinds.isEmpty else { return [] }
+        var live: Set<ObjectID> = []
+        let options = ListOptions(labelSelector: LabelSelector([.equals(Self.ownerLabel, configuration.name)]))
+        for gvk in kinds.sorted(by: { $0.description < $1.description }) {
+            do {
+                for object in try await client.listAll(gvk, namespace: nil, options: options).items {
+                    live.insert(
+                        ObjectID(group: gvk.group, kind: gvk.kind, namespace: object.namespace, name: object.name))
+                }
+            } catch {
+                logger.debug("cannot list \(gvk.kind) to check for drift: \(error)")
+                return nil
+            }
+        }
+        return live
     }
 
     /// The server's message with its field causes, as one line.
