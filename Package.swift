@@ -170,6 +170,8 @@ let package = Package(
                 "HelmRepo",
                 "HelmRelease",
                 "Agent",
+                "KubeController",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -84,6 +84,7 @@ struct SyncCommandTests {
             (["sync", "--dry-run", "--path", "repo", "--git-path", "nope"], "the path nope does not exist under repo"),
             (["sync", "--dry-run", "--path", "repo", "--git-path", "../x"], "must be relative to the repository"),
             (["agent", "--path", "repo", "--sync-interval", "0s"], "--sync-interval must be above zero"),
+            (["agent", "--path", "repo", "--listen", "nowhere"], "--listen nowhere is not HOST:PORT"),
         ])
     func testSync_badFlags_exit1WithAMessage(arguments: [String], message: String) throws {
         let result = try runFluxhelm(arguments, directory: Self.fixtures)

@@ -2,7 +2,10 @@ import Agent
 import ArgumentParser
 import Foundation
 import Logging
+import KubeController
+import Prometheus
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// `fluxhelm agent`: keeps the cluster in sync with the repository, on every new commit and every interval.
@@ -17,10 +20,18 @@ struct AgentCommand: AsyncParsableCommand {
     @Option(name: .customLong("sync-interval"), help: "Time between syncs when no new commit arrives.")
     var syncInterval = GoDurationArgument(.seconds(300), text: "5m")
 
+    @Option(
+        name: .customLong("listen"),
+        help: "Serve /healthz, /readyz (ready after the first sync) and /metrics on HOST:PORT (default: off).")
+    var listen: String?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning or error.")
     var logLevel = "info"
 
     func validate() throws {
+        if let listen, Self.hostPort(listen) == nil {
+            throw ValidationError("--listen \(listen) is not HOST:PORT (e.g. 127.0.0.1:8080 or :8080)")
+        }
         guard syncInterval.duration > .zero else { throw ValidationError("--sync-interval must be above zero") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level \(logLevel) is not one of trace, debug, info, notice, warning, error")
@@ -34,13 +45,32 @@ struct AgentCommand: AsyncParsableCommand {
         try await cluster.withClient { client, config in
             let syncer = Syncer(
                 client: client, configuration: source.configuration(namespace: cluster.namespace(for: config)))
+            let synced = Mutex(false)
             let agent = SyncAgent(
                 source: manifestSource, syncer: syncer,
-                configuration: SyncAgent.Configuration(interval: syncInterval.duration), logger: logger)
+                configuration: SyncAgent.Configuration(interval: syncInterval.duration), logger: logger,
+                onResult: { _ in synced.withLock { $0 = true } })
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: agent)]
+            if let listen, let (host, port) = Self.hostPort(listen) {
+                let health = HealthServer(
+                    configuration: HealthServer.Configuration(host: host, port: port, logger: logger),
+                    registry: PrometheusCollectorRegistry())
+                health.addReadinessCheck("first-sync") { synced.withLock { $0 } }
+                services.append(.init(service: health))
+            }
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(
-                    services: [.init(service: agent)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                    services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         }
+    }
+
+    /// `HOST:PORT` or `:PORT` (all interfaces).
+    static func hostPort(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { return nil }
+        let host = String(text[..<colon])
+        return (host.isEmpty ? "0.0.0.0" : host, port)
     }
 }
