@@ -14,7 +14,7 @@ struct SyncAgentTests {
         try repo.commit(["releaseconfig/a.yaml": configMap("a", data: ["v": "1"])])
         try await withAgentCluster { cluster in
             try await cluster.withClient { client, _ in
-                let source = GitCLISource(
+                let source = try await GitMirrorSource.open(
                     url: repo.bare, branch: "main", paths: ["releaseconfig"], cacheDirectory: repo.cache)
                 let (results, resultSink) = AsyncStream.makeStream(of: SyncResult.self)
                 let (triggers, trigger) = AsyncStream.makeStream(of: Void.self)

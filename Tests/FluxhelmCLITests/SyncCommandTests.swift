@@ -167,6 +167,6 @@ struct SyncCommandTests {
             "--git-cache-dir", root.appendingPathComponent("cache").path,
         ])
         #expect(wrongBranch.status == 1)
-        #expect(wrongBranch.stderr.contains("git could not resolve branch"))
+        #expect(wrongBranch.stderr.contains("ref \"nope\" not found in \(bare)"))
     }
 }

@@ -1,3 +1,4 @@
+public import GitSource
 public import Logging
 public import ServiceLifecycle
 
@@ -36,14 +37,18 @@ public struct SyncAgent: Service {
     public var logger: Logger
     /// Extra triggers (e.g. the git fetcher's new-commit notifications); each element asks for one pass.
     public var triggers: AsyncStream<Void>?
+    /// A git poller's updates of the synced branch (``GitPoller/updates(for:)``); each event asks for one pass.
+    public var commitUpdates: AsyncStream<GitPollEvent>?
     /// Called with each pass's result, for tests and metrics.
     public var onResult: (@Sendable (SyncResult) -> Void)?
 
     /// Creates the loop.
     public init(
         source: any ManifestSource, syncer: Syncer, configuration: Configuration = Configuration(), logger: Logger,
-        triggers: AsyncStream<Void>? = nil, onResult: (@Sendable (SyncResult) -> Void)? = nil
+        triggers: AsyncStream<Void>? = nil, commitUpdates: AsyncStream<GitPollEvent>? = nil,
+        onResult: (@Sendable (SyncResult) -> Void)? = nil
     ) {
+        self.commitUpdates = commitUpdates
         self.source = source
         self.syncer = syncer
         self.configuration = configuration
@@ -68,6 +73,13 @@ public struct SyncAgent: Service {
             if let triggers {
                 group.addTask {
                     for await _ in triggers { wake.yield() }
+                }
+            }
+            if let commitUpdates = self.commitUpdates {
+                group.addTask {
+                    for await event in commitUpdates {
+                        if case .commit = event { wake.yield() }
+                    }
                 }
             }
             for await _ in wakeups.cancelOnGracefulShutdown() {

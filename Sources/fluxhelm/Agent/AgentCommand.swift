@@ -1,6 +1,7 @@
 import Agent
 import ArgumentParser
 import Foundation
+import GitSource
 import Logging
 import KubeController
 import Prometheus
@@ -19,6 +20,9 @@ struct AgentCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("sync-interval"), help: "Time between syncs when no new commit arrives.")
     var syncInterval = GoDurationArgument(.seconds(300), text: "5m")
+
+    @Option(name: .customLong("git-poll-interval"), help: "How often --git-url is fetched for new commits.")
+    var gitPollInterval = GoDurationArgument(.seconds(60), text: "1m")
 
     @Option(
         name: .customLong("listen"),
@@ -41,16 +45,27 @@ struct AgentCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "fluxhelm.agent") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let manifestSource = try source.manifestSource()
+        let manifestSource = try await source.manifestSource()
         try await cluster.withClient { client, config in
             let syncer = Syncer(
                 client: client, configuration: source.configuration(namespace: cluster.namespace(for: config)))
             let synced = Mutex(false)
+            // A poller of the same mirror turns each new commit into a pass, between the intervals.
+            var poller: GitPoller<ContinuousClock>?
+            var updates: AsyncStream<GitPollEvent>?
+            if let gitSource = manifestSource as? GitMirrorSource {
+                let made = GitPoller(mirror: gitSource.mirror, pollInterval: gitPollInterval.duration, logger: logger)
+                updates = await made.updates(for: gitSource.branch)
+                poller = made
+            }
             let agent = SyncAgent(
                 source: manifestSource, syncer: syncer,
                 configuration: SyncAgent.Configuration(interval: syncInterval.duration), logger: logger,
-                onResult: { _ in synced.withLock { $0 = true } })
+                commitUpdates: updates, onResult: { _ in synced.withLock { $0 = true } })
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: agent)]
+            if let poller {
+                services.append(.init(service: poller))
+            }
             if let listen, let (host, port) = Self.hostPort(listen) {
                 let health = HealthServer(
                     configuration: HealthServer.Configuration(host: host, port: port, logger: logger),

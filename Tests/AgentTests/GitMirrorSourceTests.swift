@@ -61,7 +61,7 @@ struct GitRepositoryFixture {
     struct GitFixtureError: Error { var arguments: [String] }
 }
 
-struct GitCLISourceTests {
+struct GitMirrorSourceTests {
     @Test(.timeLimit(.minutes(1)))
     func testSnapshot_readsTheBranchHeadUnderThePaths_andCountsCommitsBehind() async throws {
         let repo = try GitRepositoryFixture()
@@ -69,7 +69,8 @@ struct GitCLISourceTests {
         let first = try repo.commit([
             "releaseconfig/a.yaml": configMap("a", data: ["v": "1"]), "other/b.yaml": configMap("b", data: [:]),
         ])
-        let source = GitCLISource(url: repo.bare, branch: "main", paths: ["releaseconfig"], cacheDirectory: repo.cache)
+        let source = try await GitMirrorSource.open(
+            url: repo.bare, branch: "main", paths: ["releaseconfig"], cacheDirectory: repo.cache)
         let one = try await source.snapshot()
         #expect(one.revision == first)
         #expect(one.files.map(\.path) == ["releaseconfig/a.yaml"])
@@ -80,9 +81,11 @@ struct GitCLISourceTests {
         #expect(two.files.map(\.path) == ["releaseconfig/a.yaml", "releaseconfig/c.yml"])
         #expect(await source.commitsBetween(first, third) == 2)
 
-        let missing = GitCLISource(url: repo.bare, branch: "main", paths: ["nope"], cacheDirectory: repo.cache)
+        let missing = try await GitMirrorSource.open(
+            url: repo.bare, branch: "main", paths: ["nope"], cacheDirectory: repo.cache)
         await #expect(throws: AgentError.self) { _ = try await missing.snapshot() }
-        let badBranch = GitCLISource(url: repo.bare, branch: "dev", paths: [], cacheDirectory: repo.cache)
+        let badBranch = try await GitMirrorSource.open(
+            url: repo.bare, branch: "dev", paths: [], cacheDirectory: repo.cache)
         await #expect(throws: AgentError.self) { _ = try await badBranch.snapshot() }
     }
 
@@ -92,7 +95,7 @@ struct GitCLISourceTests {
         let repo = try GitRepositoryFixture()
         defer { repo.remove() }
         try await withAgentCluster { cluster in
-            let source = GitCLISource(
+            let source = try await GitMirrorSource.open(
                 url: repo.bare, branch: "main", paths: ["releaseconfig"], cacheDirectory: repo.cache)
             try repo.commit([
                 "releaseconfig/a.yaml": configMap("a", data: ["v": "1"]),
