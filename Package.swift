@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "HelmRepo", targets: ["HelmRepo"]),
         .library(name: "HelmRelease", targets: ["HelmRelease"]),
         .library(name: "GitSource", targets: ["GitSource"]),
+        .library(name: "Agent", targets: ["Agent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -161,6 +162,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Git sync agent
+        .target(
+            name: "Agent",
+            dependencies: [
+                "KubeAPI",
+                "GitSource",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "fluxhelm",
@@ -170,8 +186,13 @@ let package = Package(
                 "HelmEngine",
                 "HelmRepo",
                 "HelmRelease",
+                "Agent",
+                "KubeController",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -273,20 +294,14 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        // GitSourceTests is declared on wip/gitsource, whose test files were not committed yet; left out here so
+        // this branch builds (the lead's merge of wip/gitsource brings it back with its files).
         .testTarget(
-            name: "GitSourceTests",
-            // The HTTPS tests serve repositories through `git http-backend` behind a small loopback server.
+            name: "AgentTests",
             dependencies: [
-                "GitSource",
-                "KubeAPI",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "Agent", "KubeAPI", "KubeTestServer",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Subprocess", package: "swift-subprocess"),
-                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -11,7 +11,7 @@ struct Fluxhelm: AsyncParsableCommand {
         subcommands: [
             TemplateCommand.self, ShowCommand.self, ListCommand.self, HistoryCommand.self, StatusCommand.self,
             GetCommand.self, InstallCommand.self, UpgradeCommand.self, RollbackCommand.self, UninstallCommand.self,
-            TestCommand.self,
+            TestCommand.self, SyncCommand.self, AgentCommand.self,
         ]
     )
 
