@@ -294,8 +294,23 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        // GitSourceTests is declared on wip/gitsource, whose test files were not committed yet; left out here so
-        // this branch builds (the lead's merge of wip/gitsource brings it back with its files).
+        .testTarget(
+            name: "GitSourceTests",
+            // The HTTPS tests serve repositories through `git http-backend` behind a small loopback server.
+            dependencies: [
+                "GitSource",
+                "KubeAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AgentTests",
             dependencies: [
