@@ -78,7 +78,7 @@ let package = Package(
 
         // MARK: Template engine and charts
         .target(name: "GoTemplate", swiftSettings: swiftSettings),
-        .target(name: "SemVer", swiftSettings: swiftSettings),
+        .target(name: "SemVer", dependencies: ["GoTemplate"], swiftSettings: swiftSettings),
         .target(
             name: "HelmEngine",
             dependencies: [
@@ -98,6 +98,7 @@ let package = Package(
         .target(
             name: "HelmRepo",
             dependencies: [
+                "GoTemplate",
                 "HelmEngine",
                 "SemVer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
