@@ -227,7 +227,7 @@ let package = Package(
             // Release command tests run the binary against KubeTestServer and seed it with records;
             // `template --repo` tests run a loopback chart repository in the test process.
             dependencies: [
-                "fluxhelm", "HelmRelease", "KubeAPI", "KubeTestServer",
+                "fluxhelm", "HelmEngine", "HelmRelease", "KubeAPI", "KubeTestServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
