@@ -100,7 +100,7 @@ let package = Package(
 
         // MARK: Template engine and charts
         .target(name: "GoTemplate", swiftSettings: swiftSettings),
-        .target(name: "SemVer", swiftSettings: swiftSettings),
+        .target(name: "SemVer", dependencies: ["GoTemplate"], swiftSettings: swiftSettings),
         .target(
             name: "HelmEngine",
             dependencies: [
@@ -120,6 +120,7 @@ let package = Package(
         .target(
             name: "HelmRepo",
             dependencies: [
+                "GoTemplate",
                 "HelmEngine",
                 "SemVer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -325,7 +326,7 @@ let package = Package(
             // Release command tests run the binary against KubeTestServer and seed it with records;
             // `template --repo` tests run a loopback chart repository in the test process.
             dependencies: [
-                "fluxhelm", "HelmRelease", "KubeAPI", "KubeTestServer",
+                "fluxhelm", "HelmEngine", "HelmRelease", "KubeAPI", "KubeTestServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

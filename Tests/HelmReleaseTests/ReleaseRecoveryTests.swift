@@ -1,3 +1,4 @@
+import HelmEngine
 import HelmRelease
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import HelmEngine
 import HelmRelease
 import Synchronization
 

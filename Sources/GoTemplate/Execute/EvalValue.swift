@@ -36,8 +36,9 @@ struct EvalValue {
 }
 
 extension Value {
-    /// Go's name for the value's dynamic type, as `%T` prints it (`<nil>` for the nil interface).
-    var goTypeName: String {
+    /// Go's name for the value's dynamic type, as `%T` and Sprig's `typeOf` print it (`<nil>` for the nil
+    /// interface, `int64`, `[]interface {}`, `*semver.Version`).
+    package var goTypeName: String {
         switch self {
         case .null: "<nil>"
         case .bool: "bool"
@@ -48,6 +49,13 @@ extension Value {
         case .map(_, let kind): kind.goName
         case .object(let o): o.goTypeName
         }
+    }
+
+    /// Go's name for the value's dynamic type in runtime panics and conversion errors, which call the nil
+    /// interface `nil` (`interface conversion: interface {} is nil, not string`).
+    package var conversionTypeName: String {
+        if case .null = self { return "nil" }
+        return goTypeName
     }
 
     /// Go's template truth (`isTrue`): false for zero numbers, empty strings and collections, nil.

@@ -1,14 +1,19 @@
-/// A file of a chart: its path relative to the chart root (always with `/`) and its bytes.
+/// A file of a chart: its path relative to the chart root (always with `/`) and its bytes (Helm's
+/// `common.File`).
 public struct ChartFile: Sendable, Hashable {
     /// The path relative to the chart root, such as `templates/deployment.yaml`.
     public var name: String
     /// The file's bytes (a leading UTF-8 byte-order mark removed, as Helm does).
     public var data: [UInt8]
+    /// The file's modification time as a release record holds it (`modtime`); zero, and then omitted from the
+    /// record, for a chart loaded from files.
+    public var modTime: GoTime
 
     /// Creates a file.
-    public init(name: String, data: [UInt8]) {
+    public init(name: String, data: [UInt8], modTime: GoTime = .zero) {
         self.name = name
         self.data = data
+        self.modTime = modTime
     }
 
     /// Creates a file from text.

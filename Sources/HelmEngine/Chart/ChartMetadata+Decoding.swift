@@ -54,7 +54,10 @@ extension ChartLock {
         var lock = ChartLock()
         let decoder = GoStructDecoder(structName: "Lock")
         guard let map = try decoder.object(value, field: nil) else { return lock }
-        if let generated = map["generated"] { lock.generated = try decoder.string(generated, "generated") }
+        if let generated = map["generated"] {
+            // Kept as a time, the form a release record stores; text that is not RFC 3339 reads as zero.
+            lock.generated = GoTime(rfc3339: try decoder.string(generated, "generated")) ?? .zero
+        }
         if let digest = map["digest"] { lock.digest = try decoder.string(digest, "digest") }
         if let dependencies = map["dependencies"] { lock.dependencies = try decoder.dependencies(dependencies).0 }
         return lock
@@ -213,7 +216,7 @@ extension ChartDependency.ImportValue {
             }
             self = .mapping(child: text("child"), parent: text("parent"))
         default:
-            self = .ignored
+            self = .ignored(json: nil)
         }
     }
 }

@@ -36,6 +36,9 @@ public struct ChartMetadata: Sendable, Hashable {
     public var dependencies: [ChartDependency] = []
     /// `application`, `library` or empty (`type`).
     public var type: String = ""
+    /// Members of a release record's metadata that this model does not know (a newer Helm wrote them), each as
+    /// its JSON text; a record read and written again keeps them. Empty for a chart loaded from files.
+    public var unknownFields: [String: String] = [:]
 
     /// Whether `maintainers` or `dependencies` held a null entry (reported by ``validate()``).
     var nullMaintainer = false
@@ -43,6 +46,13 @@ public struct ChartMetadata: Sendable, Hashable {
 
     /// Creates empty metadata.
     public init() {}
+
+    /// Creates metadata with a name, a version and an API version (`v2` unless given); set other fields directly.
+    public init(name: String, version: String, apiVersion: String = "v2") {
+        self.name = name
+        self.version = version
+        self.apiVersion = apiVersion
+    }
 
     /// Whether the chart is a library chart (`type: library`, any case), whose templates are
     /// defined but never rendered.
@@ -98,20 +108,27 @@ public struct ChartDependency: Sendable, Hashable {
         case exported(String)
         /// `- child: a.b` / `parent: c`: imports the child's table `a.b` to the parent's `c`.
         case mapping(child: String, parent: String)
-        /// Any other YAML value, which Helm keeps but ignores.
-        case ignored
+        /// Any other value, which Helm keeps but ignores. `json` is its JSON text when it was read from a release
+        /// record (so writing the record again keeps it); `nil` when it came from YAML, and then a record stores
+        /// `null`.
+        case ignored(json: String?)
     }
 }
 
 /// The contents of `Chart.lock` or `requirements.lock` (Helm's `chart.Lock`).
 public struct ChartLock: Sendable, Hashable {
-    /// When the lock was generated, as written.
-    public var generated: String = ""
+    /// When the lock was generated; zero when the file leaves it out or it is not RFC 3339 text.
+    public var generated: GoTime
     /// The digest of the dependencies.
-    public var digest: String = ""
-    /// The locked dependencies.
-    public var dependencies: [ChartDependency] = []
+    public var digest: String
+    /// The locked dependencies; a release record can hold `null` (`nil`, Go's nil slice), a loaded lock always
+    /// has a list.
+    public var dependencies: [ChartDependency]?
 
-    /// Creates an empty lock.
-    public init() {}
+    /// Creates a lock; by default an empty one.
+    public init(generated: GoTime = .zero, digest: String = "", dependencies: [ChartDependency]? = []) {
+        self.generated = generated
+        self.digest = digest
+        self.dependencies = dependencies
+    }
 }

@@ -1,58 +1,50 @@
-/// A document that runs at a point of a release's life instead of being installed with it
-/// (a `helm.sh/hook` annotation; Helm's `release.Hook`).
+// A hook as the chart renders it and as a release records it (Helm's pkg/release/v1 Hook types).
+
+/// A document that runs at a point of a release's life instead of being installed with it (a `helm.sh/hook`
+/// annotation; Helm's `release.Hook`).
+///
+/// ``ManifestSorter`` makes one for each hook document a chart renders; a release records it, with the outcome
+/// of its last run.
 public struct Hook: Sendable, Hashable {
     /// `metadata.name` of the hook object.
     public var name: String
     /// The hook object's kind.
     public var kind: String
-    /// The template that produced it.
-    public var sourcePath: String
+    /// The template that rendered it, relative to the charts root (for example `mychart/templates/job.yaml`).
+    public var path: String
     /// The document's YAML text.
     public var manifest: String
-    /// When it runs, in the order the annotation lists them.
+    /// When it runs (`helm.sh/hook`), in the order the annotation lists them.
     public var events: [HookEvent]
-    /// `helm.sh/hook-weight`; 0 when absent or not an integer, as in Helm.
+    /// The outcome of its last run.
+    public var lastRun: HookExecution
+    /// Its order among hooks of the same event (`helm.sh/hook-weight`); 0 when absent or not an integer, as in
+    /// Helm.
     public var weight: Int
-    /// `helm.sh/hook-delete-policy` values, lower-cased and trimmed, kept as written (Helm keeps unknown ones).
-    public var deletePolicies: [String]
-    /// `helm.sh/hook-output-log-policy` values.
-    public var outputLogPolicies: [String]
+    /// When Helm deletes it (`helm.sh/hook-delete-policy`, lower-cased and trimmed; unknown ones are kept).
+    public var deletePolicies: [HookDeletePolicy]
+    /// When Helm copies its logs (`helm.sh/hook-output-log-policy`).
+    public var outputLogPolicies: [HookOutputLogPolicy]
+    /// Members of a release record's hook that this model does not know (a newer Helm wrote them), each as its
+    /// JSON text; a record read and written again keeps them.
+    public var unknownFields: [String: String]
 
-    /// Creates a hook.
+    /// Creates a hook; every parameter defaults to empty.
     public init(
-        name: String, kind: String, sourcePath: String, manifest: String, events: [HookEvent], weight: Int = 0,
-        deletePolicies: [String] = [], outputLogPolicies: [String] = []
+        name: String = "", kind: String = "", path: String = "", manifest: String = "", events: [HookEvent] = [],
+        lastRun: HookExecution = HookExecution(), weight: Int = 0, deletePolicies: [HookDeletePolicy] = [],
+        outputLogPolicies: [HookOutputLogPolicy] = [], unknownFields: [String: String] = [:]
     ) {
         self.name = name
         self.kind = kind
-        self.sourcePath = sourcePath
+        self.path = path
         self.manifest = manifest
         self.events = events
+        self.lastRun = lastRun
         self.weight = weight
         self.deletePolicies = deletePolicies
         self.outputLogPolicies = outputLogPolicies
-    }
-}
-
-/// A point in a release's life at which hooks run (Helm's `release.HookEvent`).
-public enum HookEvent: String, Sendable, Hashable, CaseIterable {
-    case preInstall = "pre-install"
-    case postInstall = "post-install"
-    case preDelete = "pre-delete"
-    case postDelete = "post-delete"
-    case preUpgrade = "pre-upgrade"
-    case postUpgrade = "post-upgrade"
-    case preRollback = "pre-rollback"
-    case postRollback = "post-rollback"
-    case test = "test"
-
-    /// Parses one value of the `helm.sh/hook` annotation; `test-success` is Helm 2's name for `test`.
-    public init?(annotationValue: String) {
-        if annotationValue == "test-success" {
-            self = .test
-        } else {
-            self.init(rawValue: annotationValue)
-        }
+        self.unknownFields = unknownFields
     }
 }
 

@@ -38,20 +38,23 @@ extension ManifestHead {
                         default:
                             throw RenderError.yamlParse(
                                 path: sourcePath,
-                                message: "metadata.annotations.\(key): expected a string, got \(entry.typeName)"
+                                message:
+                                    "metadata.annotations.\(key): expected a string, got \(entry.conversionTypeName)"
                             )
                         }
                     }
                 case let other?:
                     throw RenderError.yamlParse(
-                        path: sourcePath, message: "metadata.annotations: expected a map, got \(other.typeName)")
+                        path: sourcePath,
+                        message: "metadata.annotations: expected a map, got \(other.conversionTypeName)")
                 }
             case let other?:
-                throw RenderError.yamlParse(path: sourcePath, message: "metadata: expected a map, got \(other.typeName)")
+                throw RenderError.yamlParse(
+                    path: sourcePath, message: "metadata: expected a map, got \(other.conversionTypeName)")
             }
         default:
             throw RenderError.yamlParse(
-                path: sourcePath, message: "a Kubernetes object must be a YAML map, got \(value.typeName)")
+                path: sourcePath, message: "a Kubernetes object must be a YAML map, got \(value.conversionTypeName)")
         }
     }
 
@@ -60,23 +63,8 @@ extension ManifestHead {
         case nil, .null?: return ""
         case .string(let text)?: return text
         case let other?:
-            throw RenderError.yamlParse(path: path, message: "\(field): expected a string, got \(other.typeName)")
-        }
-    }
-}
-
-extension Value {
-    /// Go's name for the value's dynamic type, for error messages.
-    fileprivate var typeName: String {
-        switch self {
-        case .null: "nil"
-        case .bool: "bool"
-        case .int(_, let kind): kind.goName
-        case .float: "float64"
-        case .string: "string"
-        case .list(_, let kind): kind.goName
-        case .map(_, let kind): kind.goName
-        case .object(let object): object.goTypeName
+            throw RenderError.yamlParse(
+                path: path, message: "\(field): expected a string, got \(other.conversionTypeName)")
         }
     }
 }

@@ -38,10 +38,12 @@ public enum ManifestSorter {
                 guard known else { continue }
                 hooks.append(
                     Hook(
-                        name: head.name, kind: head.kind, sourcePath: path, manifest: document, events: events,
+                        name: head.name, kind: head.kind, path: path, manifest: document, events: events,
                         weight: Int(head.annotations[HelmAnnotation.hookWeight] ?? "") ?? 0,
-                        deletePolicies: values(of: HelmAnnotation.hookDeletePolicy, in: head),
-                        outputLogPolicies: values(of: HelmAnnotation.hookOutputLogPolicy, in: head)
+                        deletePolicies: values(of: HelmAnnotation.hookDeletePolicy, in: head).map(
+                            HookDeletePolicy.init(rawValue:)),
+                        outputLogPolicies: values(of: HelmAnnotation.hookOutputLogPolicy, in: head).map(
+                            HookOutputLogPolicy.init(rawValue:))
                     )
                 )
             }

@@ -29,7 +29,7 @@ public struct RenderedRelease: Sendable {
         guard !noHooks else { return out }
         for hook in hooks {
             if skipTests && hook.events.contains(.test) { continue }
-            out += "---\n# Source: \(hook.sourcePath)\n\(hook.manifest)\n"
+            out += "---\n# Source: \(hook.path)\n\(hook.manifest)\n"
         }
         return out
     }

@@ -203,7 +203,7 @@ extension Sprig {
 
     static func signed(_ a: [Value], key: SigningKey) throws -> SprigCertificate {
         guard case .object(let object) = a[4], let ca = object as? SprigCertificate else {
-            throw failure("wrong type for value; expected sprig.certificate; got \(GoCast.typeName(a[4]))")
+            throw failure("wrong type for value; expected sprig.certificate; got \(a[4].goTypeName)")
         }
         guard let document = try? PEMDocument(pemString: ca.cert) else { throw failure("unable to decode certificate") }
         let signer: Certificate

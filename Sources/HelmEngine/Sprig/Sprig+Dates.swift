@@ -76,7 +76,7 @@ extension Sprig {
     /// A `time.Time` argument; other types fail as Go's argument conversion does.
     static func timeArgument(_ value: Value, _ name: String) throws -> GoTime {
         if case .object(let object) = value, let time = object as? GoTime { return time }
-        throw failure("wrong type for value; expected time.Time; got \(GoCast.typeName(value))")
+        throw failure("wrong type for value; expected time.Time; got \(value.goTypeName)")
     }
 
     /// The instant Sprig's `date` family reads: a time, or Unix seconds as int/int64/int32;

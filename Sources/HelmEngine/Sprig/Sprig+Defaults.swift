@@ -16,10 +16,10 @@ extension Sprig {
     ]
 
     static let reflectionFunctions: [String: TemplateFunction] = [
-        "typeOf": function([.any]) { a in .string(GoCast.typeName(a[0])) },
-        "typeIs": function([.string, .any]) { a in .bool(a[0].stringArgument == GoCast.typeName(a[1])) },
+        "typeOf": function([.any]) { a in .string(a[0].goTypeName) },
+        "typeIs": function([.string, .any]) { a in .bool(a[0].stringArgument == a[1].goTypeName) },
         "typeIsLike": function([.string, .any]) { a in
-            let type = GoCast.typeName(a[1])
+            let type = a[1].goTypeName
             return .bool(a[0].stringArgument == type || "*" + a[0].stringArgument == type)
         },
         "kindOf": function([.any]) { a in .string(GoCast.kindName(a[0])) },

@@ -109,14 +109,14 @@ extension Sprig {
         guard args.count >= 3 else { throw failure("dig needs at least three arguments") }
         guard case .map(var dict, let kind) = args[args.count - 1], kind == .interface else {
             throw failure(
-                "interface conversion: interface {} is \(GoCast.typeName(args[args.count - 1])), "
+                "interface conversion: interface {} is \(args[args.count - 1].goTypeName), "
                     + "not map[string]interface {}")
         }
         let fallback = args[args.count - 2]
         var keys: [String] = []
         for key in args[..<(args.count - 2)] {
             guard case .string(let s) = key else {
-                throw failure("interface conversion: interface {} is \(GoCast.typeName(key)), not string")
+                throw failure("interface conversion: interface {} is \(key.goTypeName), not string")
             }
             keys.append(s)
         }
@@ -125,7 +125,7 @@ extension Sprig {
             if index == keys.count - 1 { return step }
             guard case .map(let next, let kind) = step, kind == .interface else {
                 throw failure(
-                    "interface conversion: interface {} is \(GoCast.typeName(step)), "
+                    "interface conversion: interface {} is \(step.goTypeName), "
                         + "not map[string]interface {}")
             }
             dict = next

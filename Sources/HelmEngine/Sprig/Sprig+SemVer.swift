@@ -41,7 +41,7 @@ struct GoSemVer: GoObject {
         func other(_ body: @escaping @Sendable (Version) -> Value) -> TemplateFunction {
             TemplateFunction([.any]) { arguments, _ in
                 guard case .object(let object) = arguments.first, let theirs = object as? GoSemVer else {
-                    let type = arguments.first.map(GoCast.typeName) ?? "<nil>"
+                    let type = arguments.first.map(\.goTypeName) ?? "<nil>"
                     throw TemplateFunctionError("wrong type for value; expected *semver.Version; got \(type)")
                 }
                 return body(theirs.version)

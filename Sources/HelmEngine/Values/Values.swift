@@ -88,7 +88,9 @@ public enum Values {
             case let other?:
                 throw ChartError(
                     code: .invalidValues,
-                    message: "type mismatch on \(subchart.name): %!t(\(goTypeName(other))=\(GoFormatter.format(other)))")
+                    message:
+                        "type mismatch on \(subchart.name): %!t(\(other.conversionTypeName)=\(GoFormatter.format(other)))"
+                )
             }
             let subPrefix = concatPrefix(prefix, chart.name)
             coalesceGlobals(&subValues, from: dest, prefix: subPrefix, warnings: &warnings)

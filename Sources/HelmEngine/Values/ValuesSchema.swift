@@ -45,7 +45,8 @@ public enum ValuesSchema {
             case .map(let map, _):
                 out += report(chart: subchart, values: map, invalidSchema: &invalidSchema)
             default:
-                out += "\(subchart.name):\ninvalid type for values: expected object (map), got \(goTypeName(raw))\n"
+                out +=
+                    "\(subchart.name):\ninvalid type for values: expected object (map), got \(raw.conversionTypeName)\n"
             }
         }
         return out

@@ -134,7 +134,7 @@ extension ActionConfiguration {
             chart: try ReleaseChart(prepared.chart),
             config: stored.isEmpty ? nil : stored,
             manifest: rendered.manifestText(),
-            hooks: rendered.hooks.map(Hook.init),
+            hooks: rendered.hooks,
             version: version,
             namespace: namespace,
             labels: labels,

@@ -1,3 +1,4 @@
+import HelmEngine
 import Logging
 
 extension ActionConfiguration {

@@ -152,14 +152,3 @@ extension ActionConfiguration {
             logger: logger)
     }
 }
-
-extension Hook {
-    /// A rendered hook as a release records it (never run yet).
-    init(_ rendered: HelmEngine.Hook) {
-        self.init(
-            name: rendered.name, kind: rendered.kind, path: rendered.sourcePath, manifest: rendered.manifest,
-            events: rendered.events.map { HookEvent(rawValue: $0.rawValue) }, weight: rendered.weight,
-            deletePolicies: rendered.deletePolicies.map(HookDeletePolicy.init(rawValue:)),
-            outputLogPolicies: rendered.outputLogPolicies.map(HookOutputLogPolicy.init(rawValue:)))
-    }
-}

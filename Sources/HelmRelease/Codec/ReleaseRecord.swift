@@ -1,3 +1,5 @@
+public import HelmEngine
+
 /// A release revision as a Kubernetes object holds it: a Secret or ConfigMap named by ``ReleaseKey``.
 ///
 /// Helm's Secret and ConfigMap drivers (`newSecretsObject`, `newConfigMapsObject`) store the encoded release
@@ -55,7 +57,7 @@ public struct ReleaseRecord: Sendable, Hashable {
         release: Release, kind: Kind, isUpdate: Bool, now: GoTime, codec: ReleaseCodec = ReleaseCodec()
     ) throws(ReleaseError) {
         var labels = release.labels
-        labels[isUpdate ? "modifiedAt" : "createdAt"] = String(now.secondsSinceEpoch)
+        labels[isUpdate ? "modifiedAt" : "createdAt"] = String(now.unix)
         labels["name"] = release.name
         labels["owner"] = "helm"
         labels["status"] = release.status.rawValue

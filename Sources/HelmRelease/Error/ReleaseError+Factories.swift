@@ -1,3 +1,5 @@
+import HelmEngine
+
 // Every ReleaseError is built here so messages stay consistent.
 extension ReleaseError {
     static func notFound(key: String) -> ReleaseError {

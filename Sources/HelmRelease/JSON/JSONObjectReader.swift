@@ -1,3 +1,5 @@
+import HelmEngine
+
 /// Reads the members of one JSON object into typed fields, the way Go's `json.Unmarshal` fills a struct.
 ///
 /// A missing member or `null` leaves the field at its zero value; a member of the wrong type is an error that

@@ -1,3 +1,5 @@
+import HelmEngine
+
 public import KubeAPI
 
 /// Release leases as `coordination.k8s.io/v1` Lease objects named `fluxhelm-release-NAME` in the release's

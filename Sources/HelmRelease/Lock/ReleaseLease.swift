@@ -1,3 +1,5 @@
+public import HelmEngine
+
 /// The lock of one release: the state of a `coordination.k8s.io/v1` Lease named `fluxhelm-release-NAME` in
 /// the release's namespace.
 ///

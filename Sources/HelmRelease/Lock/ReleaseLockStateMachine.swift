@@ -1,3 +1,5 @@
+public import HelmEngine
+
 /// Decides how one process takes, keeps and gives back the lock of a release; pure, with time passed in.
 ///
 /// The owner (``ReleaseLock``) reads the release's Lease, asks the machine what to write, performs the write

@@ -1,3 +1,5 @@
+public import HelmEngine
+
 /// Decides whether a release's latest record is the trace of an operation that died; pure, with time passed in.
 ///
 /// Helm leaves a release in `pending-install`, `pending-upgrade` or `pending-rollback` when its process is

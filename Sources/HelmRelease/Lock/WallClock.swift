@@ -1,3 +1,5 @@
+public import HelmEngine
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -23,6 +25,6 @@ public struct SystemWallClock: WallClock {
     public func now() -> GoTime {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        return GoTime(secondsSinceEpoch: Int64(spec.tv_sec), nanoseconds: Int32(spec.tv_nsec))
+        return GoTime(unix: Int64(spec.tv_sec), nanosecond: Int(spec.tv_nsec))
     }
 }

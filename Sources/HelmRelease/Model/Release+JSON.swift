@@ -1,3 +1,5 @@
+import HelmEngine
+
 // Reading and writing the release model as Helm's JSON. Field order and omission rules follow the struct tags
 // of Helm's pkg/release/v1 (Release, Info, Hook, HookExecution) and pkg/chart/v2 (Chart, Metadata, Dependency,
 // Lock) and pkg/chart/common.File.
@@ -111,7 +113,7 @@ extension Hook {
         weight = try reader.int("weight")
         deletePolicies = try reader.strings("delete_policies").map(HookDeletePolicy.init(rawValue:))
         outputLogPolicies = try reader.strings("output_log_policies").map(HookOutputLogPolicy.init(rawValue:))
-        unknownFields = reader.remaining
+        unknownFields = reader.remaining.mapValues(\.jsonText)
     }
 
     func write(to writer: inout GoJSONWriter) {
@@ -134,7 +136,7 @@ extension Hook {
         }
         writer.strings("delete_policies", deletePolicies.map(\.rawValue))
         writer.strings("output_log_policies", outputLogPolicies.map(\.rawValue))
-        writer.unknown(unknownFields)
+        writer.unknown(unknownFields.mapValues(LosslessJSON.init(storedText:)))
         writer.endObject()
     }
 }

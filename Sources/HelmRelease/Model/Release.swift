@@ -1,3 +1,5 @@
+public import HelmEngine
+
 /// One revision of a release, as Helm 3 and 4 store it (`pkg/release/v1.Release`).
 ///
 /// A release record holds this struct as JSON with Helm's field names. Fields Helm does not know yet but a

@@ -1,3 +1,4 @@
+import GoTemplate
 import Foundation
 
 // Every RepoError message is built here, so wording stays consistent (and Helm's where Helm has one).
@@ -94,7 +95,8 @@ extension RepoError {
     }
 }
 
-/// Go's `%q` for the plain names and versions used in messages (escapes quotes and backslashes).
+/// Go's `%q` (`strconv.Quote`) for the names and versions used in messages, as Helm's `%q` prints them;
+/// GoTemplate's ``GoTemplate/GoQuote`` is the one implementation.
 func goQuoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    GoQuote.quote(text)
 }

@@ -1,5 +1,4 @@
 import HelmEngine
-import HelmRelease
 
 /// A Go reference layout (`2006-01-02 15:04:05.999999999 -0700 MST`) for printing release times exactly as Helm
 /// prints them; the formatting is HelmEngine's (the one Sprig's `date` uses).
@@ -15,9 +14,7 @@ struct GoTimeLayout: Sendable, Hashable {
     static let rfc3339 = GoTimeLayout(layout: "2006-01-02T15:04:05Z07:00")
 
     /// `time` in this layout, zoned as Go zones a time it decoded from a release record.
-    func format(_ time: HelmRelease.GoTime) -> String {
-        HelmEngine.GoTime(
-            unix: time.secondsSinceEpoch, nanosecond: Int(time.nanoseconds), utcOffset: Int(time.utcOffset)
-        ).formatted(layout)
+    func format(_ time: GoTime) -> String {
+        time.inParsedZone.formatted(layout)
     }
 }

@@ -1,3 +1,4 @@
+import HelmEngine
 import ArgumentParser
 import GoTemplate
 import HelmRelease

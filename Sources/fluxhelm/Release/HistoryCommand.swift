@@ -1,5 +1,6 @@
 import ArgumentParser
 import GoTemplate
+import HelmEngine
 import HelmRelease
 
 /// `fluxhelm history`: the revisions of a release, as `helm history` prints them.

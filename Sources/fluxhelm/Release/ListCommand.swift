@@ -1,5 +1,6 @@
 import ArgumentParser
 import GoTemplate
+import HelmEngine
 import HelmRelease
 
 /// `fluxhelm list`: the releases of a namespace (or all), as `helm list` prints them.
@@ -10,7 +11,8 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterFlags
     @OptionGroup var output: OutputFlag
 
-    @Flag(name: [.customShort("a"), .customLong("all")],
+    @Flag(
+        name: [.customShort("a"), .customLong("all")],
         help: "Show releases in every state (the default when no state flag is given).")
     var all = false
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "List releases across all namespaces.")
@@ -27,7 +29,8 @@ struct ListCommand: AsyncParsableCommand {
     var uninstalled = false
     @Flag(name: .customLong("uninstalling"), help: "Show releases that are currently being uninstalled.")
     var uninstalling = false
-    @Option(name: [.customShort("f"), .customLong("filter")],
+    @Option(
+        name: [.customShort("f"), .customLong("filter")],
         help: "A regular expression; only releases whose name matches are listed.")
     var filter: String?
     @Option(name: [.customShort("m"), .customLong("max")], help: "Maximum number of releases to fetch (0: no limit).")
@@ -46,7 +49,8 @@ struct ListCommand: AsyncParsableCommand {
         name: [.customShort("l"), .customLong("selector")],
         help: "Selector (label query) on the releases' labels, e.g. -l key1=value1,key2!=value2.")
     var selector: String?
-    @Option(name: .customLong("time-format"),
+    @Option(
+        name: .customLong("time-format"),
         help: "Format time using a Go time layout, e.g. \"2006-01-02 15:04:05Z0700\".")
     var timeFormat: String?
 
@@ -160,7 +164,7 @@ struct ReleaseListing {
         releases.sort { ($0.name, $0.namespace, $0.version) < ($1.name, $1.namespace, $1.version) }
         if selection.byDate {
             releases.sort {
-                let (left, right) = ($0.lastDeployed.secondsSinceEpoch, $1.lastDeployed.secondsSinceEpoch)
+                let (left, right) = ($0.lastDeployed.unix, $1.lastDeployed.unix)
                 return left != right ? left < right : $0.name < $1.name
             }
         }

@@ -1,4 +1,5 @@
 import GoTemplate
+import HelmEngine
 import HelmRelease
 
 /// The short forms of a release Helm's `list`, `history` and `get metadata` print.

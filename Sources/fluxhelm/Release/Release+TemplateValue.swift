@@ -1,4 +1,5 @@
 import GoTemplate
+import HelmEngine
 import HelmRelease
 
 extension Release {

@@ -1,4 +1,5 @@
 import GoTemplate
+import HelmEngine
 import HelmRelease
 
 /// What `get metadata` prints (Helm's `action.Metadata`).
@@ -78,7 +79,7 @@ struct ReleaseMetadata {
         }
         if dependency.enabled { fields.append(("enabled", .value(.bool(true)))) }
         if !dependency.importValues.isEmpty {
-            fields.append(("import-values", .value(.list(dependency.importValues.map(\.goValue)))))
+            fields.append(("import-values", .value(.list(dependency.importValues.map(\.recordJSON.goValue)))))
         }
         if !dependency.alias.isEmpty { fields.append(("alias", .value(.string(dependency.alias)))) }
         return .object(fields)

@@ -24,7 +24,7 @@ struct ReleaseChartConversionTests {
         #expect(ours.lock == helm.lock)
         #expect(ours.values == helm.values)
         #expect(ours.schema == helm.schema)
-        func withoutTimes(_ files: [HelmRelease.ChartFile]?) -> [String: [UInt8]] {
+        func withoutTimes(_ files: [ChartFile]?) -> [String: [UInt8]] {
             Dictionary(uniqueKeysWithValues: (files ?? []).map { ($0.name, $0.data) })
         }
         #expect(ours.templates?.map(\.name) == helm.templates?.map(\.name))

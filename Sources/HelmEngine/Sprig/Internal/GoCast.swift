@@ -4,20 +4,6 @@ import GoTemplate
 enum GoCast {
     // MARK: Types
 
-    /// Go's `%T` of a value (`<nil>`, `int64`, `[]interface {}`, `*semver.Version`).
-    static func typeName(_ value: Value) -> String {
-        switch value {
-        case .null: "<nil>"
-        case .bool: "bool"
-        case .int(_, let kind): kind.goName
-        case .float: "float64"
-        case .string: "string"
-        case .list(_, let kind): kind.goName
-        case .map(_, let kind): kind.goName
-        case .object(let object): object.goTypeName
-        }
-    }
-
     /// Go's `reflect.Kind` name of a value (`invalid` for nil, `slice`, `map`, `ptr`).
     static func kindName(_ value: Value) -> String {
         switch value {

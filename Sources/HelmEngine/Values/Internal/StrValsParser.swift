@@ -103,7 +103,7 @@ struct StrValsParser {
             if let existing = data[name] {
                 guard case .list(let items, _) = existing else {
                     throw Failure.message(
-                        "unable to parse key: interface conversion: interface {} is \(goTypeName(existing)), "
+                        "unable to parse key: interface conversion: interface {} is \(existing.conversionTypeName), "
                             + "not []interface {}")
                 }
                 list = items
@@ -132,7 +132,7 @@ struct StrValsParser {
             if let existing = data[name] {
                 guard case .map(let map, _) = existing else {
                     throw Failure.message(
-                        "unable to parse key: interface conversion: interface {} is \(goTypeName(existing)), "
+                        "unable to parse key: interface conversion: interface {} is \(existing.conversionTypeName), "
                             + "not map[string]interface {}")
                 }
                 inner = map
@@ -231,7 +231,7 @@ struct StrValsParser {
                 case .list(let items, _): current = items
                 case let other:
                     throw Failure.message(
-                        "unable to parse key: interface conversion: interface {} is \(goTypeName(other)), "
+                        "unable to parse key: interface conversion: interface {} is \(other.conversionTypeName), "
                             + "not []interface {}")
                 }
             }
@@ -307,20 +307,5 @@ struct StrValsParser {
         } catch let error as JSONReader.Failure {
             throw Failure.message(error.message)
         }
-    }
-}
-
-
-/// Go's dynamic type name for a value, as panics and `%T` print it.
-func goTypeName(_ value: Value) -> String {
-    switch value {
-    case .null: "nil"
-    case .bool: "bool"
-    case .int(_, let kind): kind.goName
-    case .float: "float64"
-    case .string: "string"
-    case .list(_, let kind): kind.goName
-    case .map(_, let kind): kind.goName
-    case .object(let object): object.goTypeName
     }
 }

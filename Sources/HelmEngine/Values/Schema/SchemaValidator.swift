@@ -54,7 +54,7 @@ final class SchemaValidator {
         default: return nil
         }
         let type = SchemaType.of(value)
-        guard type != .invalid else { return issue(location, "invalid jsonType \(goTypeName(value))") }
+        guard type != .invalid else { return issue(location, "invalid jsonType \(value.conversionTypeName)") }
 
         if let declared = schema["type"] {
             let wanted = SchemaType.list(declared)

@@ -2,16 +2,17 @@
 // `--timeout` with them), so there is one implementation of each.
 
 extension GoTime {
-    /// A time read from RFC 3339 text with `utcOffset`, zoned as Go's `time.Parse` zones it: the local zone when
-    /// the offset is the local zone's at that instant, UTC for offset zero, else an unnamed fixed zone (which
-    /// prints its offset where a layout asks for the zone name).
-    package init(unix: Int64, nanosecond: Int, utcOffset: Int) {
+    /// This instant zoned as Go's `time.Parse` zones a time read from RFC 3339 text with this UTC offset: the
+    /// local zone when the offset is the local zone's at that instant, UTC for offset zero, else an unnamed fixed
+    /// zone (which prints its offset where a layout asks for the zone name). Helm prints release times in it.
+    package var inParsedZone: GoTime {
+        let offset = utcOffset
         let local = GoZone.local
         let zone: GoZone =
-            if local.lookup(unix).offset == utcOffset { local }
-            else if utcOffset == 0 { .utc }
-            else { .fixed(name: "", offset: utcOffset) }
-        self.init(unix: unix, nanosecond: nanosecond, zone: zone)
+            if local.lookup(unix).offset == offset { local } else if offset == 0 { .utc } else {
+                .fixed(name: "", offset: offset)
+            }
+        return inZone(zone)
     }
 
     /// The time in a Go reference layout (`2006-01-02 15:04:05.999999999 -0700 MST`), as `Time.Format` does.

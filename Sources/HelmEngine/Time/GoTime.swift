@@ -6,7 +6,12 @@ public import GoTemplate
 /// Sprig's date functions return it (`now`, `toDate`, `dateModify`); templates print it with
 /// Go's `String()` form (`2024-03-05 10:11:12.5 +0530 IST`) and call its methods (`.Unix`,
 /// `.Year`, `.Format "Jan 2"`, `.UTC`, ...).
-public struct GoTime: GoObject, Sendable {
+///
+/// Release records and chart files store times as RFC 3339 text with nanoseconds
+/// (`2026-11-20T23:55:08.186983815Z`); ``init(rfc3339:)`` reads it with the UTC offset it was written with and
+/// ``rfc3339Nano`` writes it back unchanged. Go's zero time (`0001-01-01T00:00:00Z`) is ``zero``; Helm omits
+/// zero times from most fields.
+public struct GoTime: GoObject, Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Seconds since the Unix epoch.
     public var unix: Int64
     /// Nanoseconds within the second, 0..<1e9.
@@ -21,6 +26,57 @@ public struct GoTime: GoObject, Sendable {
         self.nanosecond = nanosecond
         self.zone = zone
     }
+
+    /// Creates a time from Unix seconds and nanoseconds (carried into seconds when outside 0..<1e9), written
+    /// with a fixed UTC offset in seconds (0 writes `Z`), as a release record holds it.
+    public init(unix: Int64, nanosecond: Int = 0, utcOffset: Int = 0) {
+        var seconds = unix + Int64(nanosecond / 1_000_000_000)
+        var nanos = nanosecond % 1_000_000_000
+        if nanos < 0 {
+            nanos += 1_000_000_000
+            seconds -= 1
+        }
+        self.init(unix: seconds, nanosecond: nanos, zone: utcOffset == 0 ? .utc : .fixed(name: "", offset: utcOffset))
+    }
+
+    /// The offset from UTC, in seconds, of this time's zone at this instant.
+    public var utcOffset: Int { zone.lookup(unix).offset }
+
+    /// Whether this is Go's zero time (Go's `IsZero` ignores the zone).
+    public var isZero: Bool { unix == Self.zero.unix && nanosecond == 0 }
+
+    /// This time moved by `duration` (whole nanoseconds), in the same zone.
+    public func adding(_ duration: Duration) -> GoTime {
+        let (seconds, attoseconds) = duration.components
+        var moved = GoTime(unix: unix + seconds, nanosecond: nanosecond + Int(attoseconds / 1_000_000_000))
+        moved.zone = zone
+        return moved
+    }
+
+    /// The time from `other` to this time.
+    public func duration(since other: GoTime) -> Duration {
+        .seconds(unix - other.unix) + .nanoseconds(Int64(nanosecond - other.nanosecond))
+    }
+
+    /// Equal when the instants are equal and they are written with the same UTC offset (the same RFC 3339 text).
+    public static func == (lhs: GoTime, rhs: GoTime) -> Bool {
+        lhs.unix == rhs.unix && lhs.nanosecond == rhs.nanosecond && lhs.utcOffset == rhs.utcOffset
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(unix)
+        hasher.combine(nanosecond)
+        hasher.combine(utcOffset)
+    }
+
+    /// Orders by instant; the zone does not matter.
+    public static func < (lhs: GoTime, rhs: GoTime) -> Bool {
+        (lhs.unix, lhs.nanosecond) < (rhs.unix, rhs.nanosecond)
+    }
+
+    /// The RFC 3339 text, as ``rfc3339Nano``.
+    public var description: String { rfc3339Nano }
 
     /// `time.Now()` in the local zone; `clock` supplies the instant (seconds and nanoseconds).
     static func now(clock: () -> (Int64, Int) = GoTime.systemClock) -> GoTime {
@@ -42,7 +98,7 @@ public struct GoTime: GoObject, Sendable {
     public var goDescription: String { format("2006-01-02 15:04:05.999999999 -0700 MST") }
 
     /// `encoding/json` writes a time as an RFC 3339 string with nanoseconds.
-    public var jsonValue: Value? { .string(format("2006-01-02T15:04:05.999999999Z07:00")) }
+    public var jsonValue: Value? { .string(rfc3339Nano) }
 
     func inZone(_ zone: GoZone) -> GoTime { GoTime(unix: unix, nanosecond: nanosecond, zone: zone) }
 
@@ -142,7 +198,7 @@ public struct GoTime: GoObject, Sendable {
         case "UTC": return noArguments { .object(time.inZone(.utc)) }
         case "Local": return noArguments { .object(time.inZone(.local)) }
         case "String": return noArguments { .string(time.goDescription) }
-        case "IsZero": return noArguments { .bool(time.unix == GoTime.zero.unix && time.nanosecond == 0) }
+        case "IsZero": return noArguments { .bool(time.isZero) }
         case "Format":
             return TemplateFunction([.string]) { arguments, _ in
                 guard case .string(let layout) = arguments.first else { return .string("") }

@@ -1,5 +1,7 @@
-import HelmRelease
+import HelmEngine
 import Testing
+
+/// RFC 3339 reading and writing as Go's `time.Time` JSON form does it, which release records depend on.
 
 struct GoTimeTests {
     @Test(arguments: [
@@ -24,8 +26,8 @@ struct GoTimeTests {
 
     @Test func testSecondsSinceEpoch_matchesUnixTime() {
         // 1795218908 is the createdAt label Helm wrote at 2026-11-20T23:55:08Z.
-        #expect(GoTime(rfc3339: "2026-11-20T23:55:08Z")?.secondsSinceEpoch == 1_795_218_908)
-        #expect(GoTime(rfc3339: "1970-01-01T01:00:00+01:00")?.secondsSinceEpoch == 0)
+        #expect(GoTime(rfc3339: "2026-11-20T23:55:08Z")?.unix == 1_795_218_908)
+        #expect(GoTime(rfc3339: "1970-01-01T01:00:00+01:00")?.unix == 0)
         #expect(GoTime.zero.rfc3339Nano == "0001-01-01T00:00:00Z")
         #expect(GoTime.zero.isZero)
     }
@@ -50,4 +52,9 @@ extension GoTimeTests {
         #expect(GoTime.at("2026-01-01T00:00:00.123456789Z").rfc3339Micro == "2026-01-01T00:00:00.123456Z")
         #expect(GoTime.at("2026-01-01T01:00:00+01:00").rfc3339Micro == "2026-01-01T00:00:00.000000Z")
     }
+}
+
+extension GoTime {
+    /// A time from RFC 3339 text the test knows to be valid.
+    fileprivate static func at(_ text: String) -> GoTime { GoTime(rfc3339: text) ?? .zero }
 }
