@@ -26,4 +26,51 @@ struct GoBytesTests {
             #expect(GoBytes.count(of: text) == invalid.count)
         }
     }
+
+    @Test func testReplacingStandIns_eachInvalidByteBecomesOneReplacementCharacter() {
+        // encoding/json (and so Helm's release records and toJson) coerce byte by byte: E6 97 is two U+FFFD.
+        let text = GoBytes.string(from: [0x61, 0xE6, 0x97, 0x62, 0xFF])
+        #expect(GoBytes.replacingStandIns(text) == "a\u{FFFD}\u{FFFD}b\u{FFFD}")
+        #expect(GoBytes.replacingStandIns("plain é") == "plain é")
+    }
+
+    @Test func testYAMLReaderError_namesGoYAMLsProblemForTheFirstBadSequence() {
+        func problem(_ bytes: [UInt8]) -> String? { GoBytes.yamlReaderError(GoBytes.string(from: bytes)) }
+        #expect(problem(Array("a: é".utf8)) == nil)
+        #expect(problem([0x61, 0xFF]) == "invalid leading UTF-8 octet")
+        #expect(problem([0x80]) == "invalid leading UTF-8 octet")
+        #expect(problem([0xE2, 0x9C, 0x22]) == "invalid trailing UTF-8 octet")
+        #expect(problem([0x61, 0xE2, 0x9C]) == "incomplete UTF-8 octet sequence")
+        #expect(problem([0xC0, 0x80]) == "invalid length of a UTF-8 sequence")
+        #expect(problem([0xED, 0xA0, 0x80]) == "invalid Unicode character")
+    }
+
+    @Test func testQuote_writesInvalidBytesAsHexEscapes() {
+        #expect(GoQuote.quote(GoBytes.string(from: [0xC3, 0x61])) == #""\xc3a""#)
+        #expect(GoQuote.quote(GoBytes.string(from: [0xFF]), asciiOnly: true) == #""\xff""#)
+    }
+}
+
+/// A nil slice has its slice type, prints as `[]`, is empty, and encodes as JSON `null`.
+struct GoNilSliceTests {
+    @Test func testNilList_typeKindPrintingAndElements() {
+        let value = Value.nilList(.string)
+        #expect(value.goTypeName == "[]string")
+        #expect(value.sliceItems?.isEmpty == true)
+        #expect(value.sliceKind == .string)
+        #expect(GoFormatter.format(value) == "[]")
+        #expect(GoFormatter.sprintf("%#v|%v|%d", [value, value, .nilList(.interface)]) == "[]string(nil)|[]|[]")
+        #expect(!value.isTruthy)
+        guard case .null? = (GoNilSlice(.string)).jsonValue else {
+            Issue.record("a nil slice must encode as JSON null")
+            return
+        }
+    }
+
+    @Test func testSliceItems_onlyForSliceKinds() {
+        #expect(Value.list([.int(1)]).sliceItems?.count == 1)
+        #expect(Value.string("abc").sliceItems?.count == nil)
+        #expect(Value.map(["a": .int(1)]).sliceItems?.count == nil)
+        #expect(Value.null.sliceItems?.count == nil)
+    }
 }

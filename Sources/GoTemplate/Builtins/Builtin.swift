@@ -86,7 +86,10 @@ enum Builtin: String, CaseIterable {
         case .string(let s): return GoBytes.count(of: s)
         case .list(let l, _): return l.count
         case .map(let m, _): return m.count
-        default: throw BuiltinError("len of type \(value.goTypeName)")
+        default:
+            // text/template dereferences a pointer before it asks for the length.
+            let name = value.goTypeName
+            throw BuiltinError("len of type \(name.hasPrefix("*") ? String(name.dropFirst()) : name)")
         }
     }
 

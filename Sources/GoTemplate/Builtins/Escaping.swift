@@ -32,7 +32,8 @@ enum Escaping {
             default:
                 if c.value < 0x20 {
                     out += "\\u00" + GoQuote.hex(UInt64(c.value), minDigits: 2, upper: true)
-                } else if c.value < 0x80 || GoUnicode.isPrint(c) {
+                } else if c.value < 0x80 || GoUnicode.isPrint(c) || GoBytes.isStandIn(c) {
+                    // A byte that is not UTF-8 decodes as U+FFFD, which is printable, so Go copies the byte.
                     out.unicodeScalars.append(c)
                 } else {
                     out += "\\u" + GoQuote.hex(UInt64(c.value), minDigits: 4, upper: true)
@@ -45,7 +46,7 @@ enum Escaping {
     static func queryEscape(_ s: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var out = [UInt8]()
-        for b in s.utf8 {
+        for b in GoBytes.bytes(of: s) {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),

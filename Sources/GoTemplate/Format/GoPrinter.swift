@@ -129,8 +129,8 @@ struct GoPrinter {
             switch verb {
             case UInt8(ascii: "v"): if sharpV { fmtQ(s) } else { fmtS(s) }
             case UInt8(ascii: "s"): fmtS(s)
-            case UInt8(ascii: "x"): fmtSx(Array(s.utf8), upper: false)
-            case UInt8(ascii: "X"): fmtSx(Array(s.utf8), upper: true)
+            case UInt8(ascii: "x"): fmtSx(GoBytes.bytes(of: s), upper: false)
+            case UInt8(ascii: "X"): fmtSx(GoBytes.bytes(of: s), upper: true)
             case UInt8(ascii: "q"): fmtQ(s)
             default: badVerb(verb, value)
             }
@@ -143,8 +143,8 @@ struct GoPrinter {
                     return 0
                 }
                 switch verb {
-                case UInt8(ascii: "s"): fmtS(String(decoding: bytes, as: UTF8.self))
-                case UInt8(ascii: "q"): fmtQ(String(decoding: bytes, as: UTF8.self))
+                case UInt8(ascii: "s"): fmtS(GoBytes.string(from: bytes))
+                case UInt8(ascii: "q"): fmtQ(GoBytes.string(from: bytes))
                 default: fmtSx(bytes, upper: verb == UInt8(ascii: "X"))
                 }
                 return
@@ -182,6 +182,17 @@ struct GoPrinter {
             buffer.append(sharpV ? UInt8(ascii: "}") : UInt8(ascii: "]"))
         case .object(let complex as GoComplex):
             printComplex(complex, verb: verb, depth: depth)
+        case .object(let nilSlice as GoNilSlice) where sharpV:
+            buffer += Array((nilSlice.goTypeName + "(nil)").utf8)
+        case .object(let object) where sharpV && object.goKind == .slice:
+            // A named slice type prints as `common.VersionSet{"v1", ...}`.
+            guard case .list(let items, _)? = object.underlyingValue else { return fmtS(object.goValueDescription) }
+            buffer += Array((object.goTypeName + "{").utf8)
+            for (i, item) in items.enumerated() {
+                if i > 0 { buffer += Array(", ".utf8) }
+                printValue(item, verb: verb, depth: depth + 1)
+            }
+            buffer.append(UInt8(ascii: "}"))
         case .object(let object):
             fmtS(object.goValueDescription)
         }

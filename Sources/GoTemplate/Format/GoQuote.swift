@@ -45,6 +45,12 @@ package enum GoQuote {
 
     private static func appendEscaped(_ s: Unicode.Scalar, quote: UInt8, asciiOnly: Bool, to out: inout [UInt8]) {
         let v = s.value
+        if GoBytes.isStandIn(s) {
+            // A byte that is not UTF-8: strconv writes it as `\xNN`.
+            out.append(contentsOf: Array("\\x".utf8))
+            out.append(contentsOf: hex(UInt64(v & 0xFF), minDigits: 2, upper: false).utf8)
+            return
+        }
         if v == UInt32(quote) || v == 0x5C {
             out.append(0x5C)
             out.append(UInt8(v))

@@ -45,9 +45,50 @@ package enum GoBytes {
         return bytes(of: text).count
     }
 
+    /// Whether `scalar` is the stand-in of a byte that is not valid UTF-8.
+    package static func isStandIn(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= base | 0x80 && scalar.value <= base | 0xFF
+    }
+
+    /// `text` as valid Unicode, every stand-in byte as U+FFFD: what Go's `encoding/json` makes of such a string
+    /// (one replacement character per invalid byte), so what `toJson`, `toYaml` and Helm's stored release
+    /// manifests hold, and what rendered output turns into once it leaves the engine as Swift text.
+    package static func replacingStandIns(_ text: String) -> String {
+        guard hasStandIns(text) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isStandIn(scalar) ? "\u{FFFD}" : scalar) }
+        return String(scalars)
+    }
+
+    /// The error go-yaml's reader reports for the bytes of `text` when they are not valid UTF-8 (Helm parses
+    /// every rendered document with it), or `nil` when they are.
+    package static func yamlReaderError(_ text: String) -> String? {
+        guard hasStandIns(text) else { return nil }
+        let bytes = bytes(of: text)
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let width =
+                lead & 0x80 == 0 ? 1 : lead & 0xE0 == 0xC0 ? 2 : lead & 0xF0 == 0xE0 ? 3 : lead & 0xF8 == 0xF0 ? 4 : 0
+            if width == 0 { return "invalid leading UTF-8 octet" }
+            if index + width > bytes.count { return "incomplete UTF-8 octet sequence" }
+            var value = UInt32(lead) & (width == 1 ? 0x7F : width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for offset in 1..<max(1, width) {
+                let octet = bytes[index + offset]
+                if octet & 0xC0 != 0x80 { return "invalid trailing UTF-8 octet" }
+                value = value << 6 | UInt32(octet & 0x3F)
+            }
+            let shortest: UInt32 = width == 1 ? 0 : width == 2 ? 0x80 : width == 3 ? 0x800 : 0x10000
+            if value < shortest { return "invalid length of a UTF-8 sequence" }
+            if (0xD800...0xDFFF).contains(value) || value > 0x10FFFF { return "invalid Unicode character" }
+            index += width
+        }
+        return nil
+    }
+
     /// Whether `text` holds any stand-in scalar (all are four UTF-8 bytes starting F4 8F BE/BF).
     private static func hasStandIns(_ text: String) -> Bool {
-        text.utf8.contains(0xF4) && text.unicodeScalars.contains { $0.value >= base | 0x80 && $0.value <= base | 0xFF }
+        text.utf8.contains(0xF4) && text.unicodeScalars.contains(where: isStandIn)
     }
 
     /// The length of the valid UTF-8 sequence at `index` as Go's `utf8.DecodeRune` accepts it, or 0.

@@ -61,7 +61,7 @@ public struct ChartFiles: GoObject, Sendable {
         switch name {
         case "Get":
             return TemplateFunction([.string]) { arguments, _ in
-                .string(String(decoding: contents[arguments.first?.stringValue ?? ""] ?? [], as: UTF8.self))
+                .string(GoBytes.string(from: contents[arguments.first?.stringValue ?? ""] ?? []))
             }
         case "GetBytes":
             return TemplateFunction([.string]) { arguments, _ in
@@ -101,7 +101,7 @@ public struct ChartFiles: GoObject, Sendable {
     /// `Lines`: the file's lines, without a final empty line after a trailing newline.
     public func lines(_ path: String) -> [String] {
         guard let data = contents[path], !data.isEmpty else { return [] }
-        var text = String(decoding: data, as: UTF8.self)
+        var text = GoBytes.string(from: data)
         if text.hasSuffix("\n") { text.removeLast() }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
@@ -109,15 +109,20 @@ public struct ChartFiles: GoObject, Sendable {
     /// `AsConfig`: a YAML map from each file's base name to its text.
     public func asConfig() -> String {
         var map: [String: Value] = [:]
-        for (path, data) in contents { map[GoPath.base(path)] = .string(String(decoding: data, as: UTF8.self)) }
-        return yamlEncoder(.map(map, .string))
+        for (path, data) in contents { map[GoPath.base(path)] = .string(GoBytes.string(from: data)) }
+        return Self.trimmingFinalNewline(yamlEncoder(.map(map, .string)))
     }
 
     /// `AsSecrets`: a YAML map from each file's base name to its base64-encoded bytes.
     public func asSecrets() -> String {
         var map: [String: Value] = [:]
         for (path, data) in contents { map[GoPath.base(path)] = .string(Base64.encode(data)) }
-        return yamlEncoder(.map(map, .string))
+        return Self.trimmingFinalNewline(yamlEncoder(.map(map, .string)))
+    }
+
+    /// Helm's `files.go` `toYAML` drops the final newline go-yaml ends with.
+    static func trimmingFinalNewline(_ text: String) -> String {
+        text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
     static func bytesValue(_ bytes: [UInt8]) -> Value {

@@ -63,7 +63,8 @@ extension HelmFunctions {
         functions["fromJsonArray"] = TemplateFunction([.string]) { arguments, _ in
             let (items, error) = GoJSON.decodeArray(stringArgument(arguments, 0))
             if let error { return .list([.string(error)], .interface) }
-            guard let items else { return .null }
+            // JSON `null` leaves Helm's `[]interface{}` nil: it prints `[]` and encodes as `null`.
+            guard let items else { return .nilList(.interface) }
             return .list(items, .interface)
         }
         // Sprig's mustFromJson decodes into interface{} and fails on bad input.

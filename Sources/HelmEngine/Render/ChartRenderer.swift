@@ -52,19 +52,30 @@ public struct ChartRenderer: Sendable {
     public func render(
         _ templates: ChartTemplates, chart: Chart, values: [String: Value], release: ReleaseOptions
     ) throws -> RenderedRelease {
-        var files = try renderFiles(templates, values: values, release: release)
+        var files = try renderGoStrings(templates, values: values, release: release)
         // NOTES.txt of the top-level chart is the release notes; subcharts' notes are dropped (subNotes off).
         let rootNotes = chart.name + "/templates/NOTES.txt"
-        let notes = files[rootNotes] ?? ""
+        let notes = GoBytes.replacingStandIns(files[rootNotes] ?? "")
         for name in files.keys where name.hasSuffix("NOTES.txt") { files[name] = nil }
+        // Sorting parses every document as Helm does, so it fails on bytes that are not UTF-8 before they leave.
         let sorted = try ManifestSorter.sort(files: files)
+        files = files.mapValues(GoBytes.replacingStandIns)
         return RenderedRelease(
             manifests: sorted.manifests, hooks: sorted.hooks, notes: notes, crds: chart.allCRDs(), files: files)
     }
 
     /// Executes every non-partial template and returns its output by template path, with `<no value>` removed,
-    /// as Helm's `engine.Render` returns it.
+    /// as Helm's `engine.Render` returns it. A byte that is not UTF-8 (Go strings are bytes) comes out as U+FFFD,
+    /// as Go's `encoding/json` writes it into Helm's release records and SDK results.
     public func renderFiles(
+        _ templates: ChartTemplates, values: [String: Value], release: ReleaseOptions
+    ) throws -> [String: String] {
+        try renderGoStrings(templates, values: values, release: release).mapValues(GoBytes.replacingStandIns)
+    }
+
+    /// ``renderFiles(_:values:release:)`` with each output still a Go string: bytes that are not UTF-8 are
+    /// ``GoBytes`` stand-ins, so the manifest parser can refuse them as go-yaml does.
+    func renderGoStrings(
         _ templates: ChartTemplates, values: [String: Value], release: ReleaseOptions
     ) throws -> [String: String] {
         let scopeData = Self.scopeData(templates.scopes, values: values, release: release, capabilities: capabilities)
@@ -99,7 +110,8 @@ public struct ChartRenderer: Sendable {
         if !ChartDependencies.isCompatible(constraint: constraint, version: target.normalizedVersion) {
             throw RenderError(
                 code: .kubeVersion,
-                message: "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes \(target.version)"
+                message:
+                    "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes \(target.version)"
             )
         }
     }

@@ -6,6 +6,11 @@ extension ManifestHead {
     /// must be strings where present.
     /// - Throws: ``RenderError`` `YAML parse error on PATH: ...` otherwise.
     init(document: String, sourcePath: String) throws {
+        // A Go string with bytes that are not UTF-8 (`b64dec` of binary, `substr` inside a character) reaches go-yaml's
+        // reader as those bytes, and the reader refuses them before it parses anything.
+        if let problem = GoBytes.yamlReaderError(document) {
+            throw RenderError.yamlParse(path: sourcePath, message: "error converting YAML to JSON: yaml: " + problem)
+        }
         let value: Value
         do {
             value = try GoYAML.decode(document, file: sourcePath)

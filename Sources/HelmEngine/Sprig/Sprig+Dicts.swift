@@ -1,4 +1,5 @@
 import GoTemplate
+import SemVer
 
 // Sprig's dict functions (dict.go), with mergo's merge rules for `merge` and `mergeOverwrite`.
 //
@@ -66,7 +67,18 @@ extension Sprig {
 
     static func deepCopy(_ value: Value) throws -> Value {
         if case .null = value { throw failure("reflect: call of reflect.Value.Type on zero Value") }
-        return value.detachingReferences
+        return zeroingVersions(value.detachingReferences)
+    }
+
+    /// copystructure copies only exported fields, and `semver.Version` has none: a copied version is 0.0.0.
+    static func zeroingVersions(_ value: Value) -> Value {
+        switch value {
+        case .object(let version as GoSemVer):
+            return .object(GoSemVer(version: Version(major: 0, minor: 0, patch: 0), pointer: version.pointer))
+        case .list(let items, let kind): return .list(items.map(zeroingVersions), kind)
+        case .map(let map, let kind): return .map(map.mapValues(zeroingVersions), kind)
+        default: return value
+        }
     }
 
     static func mapKind(_ value: Value) -> MapKind {

@@ -16,7 +16,8 @@ extension Sprig {
                     result += elements
                 }
                 try checkSize(result.count, "concat")
-                return .list(result)
+                // Sprig appends to a nil slice, so nothing to append leaves it nil.
+                return result.isEmpty ? .nilList(.interface) : .list(result)
             },
             "until": function([.int]) { a in
                 let count = a[0].intArgument
@@ -45,13 +46,15 @@ extension Sprig {
             (
                 "rest",
                 function([.any]) { a in
-                    .list(Array(try elements(a[0], "Cannot find rest on type").dropFirst()))
+                    let items = try elements(a[0], "Cannot find rest on type")
+                    return items.isEmpty ? .nilList(.interface) : .list(Array(items.dropFirst()))
                 }
             ),
             (
                 "initial",
                 function([.any]) { a in
-                    .list(Array(try elements(a[0], "Cannot find initial on type").dropLast()))
+                    let items = try elements(a[0], "Cannot find initial on type")
+                    return items.isEmpty ? .nilList(.interface) : .list(Array(items.dropLast()))
                 }
             ),
             ("reverse", function([.any]) { a in .list(try elements(a[0], "Cannot find reverse on type").reversed()) }),
@@ -128,9 +131,10 @@ extension Sprig {
         throw failure("\(prefix) \(try kindForError(value))")
     }
 
-    /// Sprig's `slice`: Go's `list[start:end]` on any slice type, nil for an empty list.
+    /// Sprig's `slice`: Go's `list[start:end]` on any slice-kinded value, keeping its type (a slice of
+    /// `.Capabilities.APIVersions` is still a `common.VersionSet`); nil (no value) for an empty list.
     static func slice(_ list: Value, _ indices: [Value]) throws -> Value {
-        guard case .list(let items, let kind) = list else {
+        guard let items = list.sliceItems, let kind = list.sliceKind else {
             throw failure("list should be type of slice or array but \(try kindForError(list))")
         }
         if items.isEmpty { return .null }
@@ -139,7 +143,11 @@ extension Sprig {
         guard start >= 0, start <= end, end <= items.count else {
             throw failure("reflect.Value.Slice: slice index out of bounds")
         }
-        return .list(Array(items[start..<end]), kind)
+        let part = Array(items[start..<end])
+        if case .object(let object) = list, object is VersionSetObject {
+            return .object(VersionSetObject(versions: part.map { GoCast.string($0) }))
+        }
+        return .list(part, kind)
     }
 
     /// Sprig's `untilStep`: from `start` towards `stop` (exclusive) by `step`; empty when the step

@@ -32,16 +32,16 @@ extension Sprig {
             try replace(a, must: true, literal: true)
         },
         "regexSplit": function([.string, .string, .int]) { a in
-            .stringList(
-                try compileRegex(a[0].stringArgument, must: false).split(
-                    a[1].stringArgument,
-                    limit: a[2].intArgument))
+            let regex = try compileRegex(a[0].stringArgument, must: false)
+            // Go's Regexp.Split returns nil for n == 0.
+            if a[2].intArgument == 0 { return .nilList(.string) }
+            return .stringList(regex.split(a[1].stringArgument, limit: a[2].intArgument))
         },
         "mustRegexSplit": function([.string, .string, .int]) { a in
-            .stringList(
-                try compileRegex(a[0].stringArgument, must: true).split(
-                    a[1].stringArgument,
-                    limit: a[2].intArgument))
+            let regex = try compileRegex(a[0].stringArgument, must: true)
+            // Go's Regexp.Split returns nil for n == 0.
+            if a[2].intArgument == 0 { return .nilList(.string) }
+            return .stringList(regex.split(a[1].stringArgument, limit: a[2].intArgument))
         },
         "regexQuoteMeta": function([.string]) { a in .string(GoRegexp.quoteMeta(a[0].stringArgument)) },
     ]
@@ -65,7 +65,9 @@ extension Sprig {
 
     static func findAll(_ a: [Value], must: Bool) throws -> Value {
         let regex = try compileRegex(a[0].stringArgument, must: must)
-        return .stringList(regex.findAllStrings(a[1].stringArgument, limit: a[2].intArgument))
+        let found = regex.findAllStrings(a[1].stringArgument, limit: a[2].intArgument)
+        // Go's FindAllString returns nil when nothing matches (and for n == 0).
+        return found.isEmpty ? .nilList(.string) : .stringList(found)
     }
 
     static func replace(_ a: [Value], must: Bool, literal: Bool) throws -> Value {

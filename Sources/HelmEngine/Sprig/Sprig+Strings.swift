@@ -5,9 +5,14 @@ extension Sprig {
     static let stringFunctions: [String: TemplateFunction] = [
         "hello": function([]) { _ in .string("Hello!") },
         "trim": function([.string]) { .string(GoStrings.trimSpace($0[0].stringArgument)) },
-        "upper": function([.string]) { .string(GoStrings.mapScalars($0[0].stringArgument, GoStrings.upper)) },
-        "lower": function([.string]) { .string(GoStrings.mapScalars($0[0].stringArgument, GoStrings.lower)) },
-        "title": function([.string]) { .string(GoStrings.title($0[0].stringArgument)) },
+        // strings.Map (behind ToUpper, ToLower, Title) writes U+FFFD for each byte that is not UTF-8.
+        "upper": function([.string]) { a in
+            .string(GoStrings.mapScalars(GoBytes.replacingStandIns(a[0].stringArgument), GoStrings.upper))
+        },
+        "lower": function([.string]) { a in
+            .string(GoStrings.mapScalars(GoBytes.replacingStandIns(a[0].stringArgument), GoStrings.lower))
+        },
+        "title": function([.string]) { a in .string(GoStrings.title(GoBytes.replacingStandIns(a[0].stringArgument))) },
         "substr": function([.int, .int, .string]) { a in
             try .string(substring(a[0].intArgument, a[1].intArgument, a[2].stringArgument))
         },
@@ -52,7 +57,7 @@ extension Sprig {
         "squote": function([], variadic: .any) { a in
             .string(
                 a.filter { if case .null = $0 { false } else { true } }
-                    .map { "'" + GoCast.string($0) + "'" }.joined(separator: " "))
+                    .map { "'" + GoFormatter.format($0) + "'" }.joined(separator: " "))  // Sprig uses `'%v'`
         },
         "cat": function([], variadic: .any) { a in
             .string(
@@ -80,15 +85,18 @@ extension Sprig {
         "splitn": function([.string, .int, .string]) { a in
             indexedMap(GoStrings.split(a[2].stringArgument, a[0].stringArgument, limit: a[1].intArgument))
         },
-        "toStrings": function([.any]) { a in .stringList(GoCast.strings(a[0])) },
+        "toStrings": function([.any]) { a in
+            // strslice hands a `[]string` back as it is, so a nil one stays nil.
+            if case .object(let nilSlice as GoNilSlice) = a[0], nilSlice.kind == .string { return a[0] }
+            return .stringList(GoCast.strings(a[0]))
+        },
         "join": function([.string, .any]) { a in
             .string(GoCast.strings(a[1]).joined(separator: a[0].stringArgument))
         },
         "sortAlpha": function([.any]) { a in
-            switch a[0] {
-            case .list: .stringList(GoCast.strings(a[0]).sorted(by: goLess))
-            default: .stringList([GoCast.string(a[0])])
-            }
+            if case .object(let nilSlice as GoNilSlice) = a[0], nilSlice.kind == .string { return a[0] }
+            if a[0].sliceItems != nil { return .stringList(GoCast.strings(a[0]).sorted(by: goLess)) }
+            return .stringList([GoCast.string(a[0])])
         },
     ]
 

@@ -98,11 +98,9 @@ extension Value {
         return [:]
     }
 
-    /// The list elements when the value is a Go slice, else `nil`.
-    var sliceElements: [Value]? {
-        if case .list(let items, _) = self { return items }
-        return nil
-    }
+    /// The list elements when the value's reflect kind is slice (Go slices, nil slices, Helm's named slice types
+    /// such as `.Capabilities.APIVersions`), else `nil`: Sprig reaches every slice through reflection.
+    var sliceElements: [Value]? { sliceItems }
 
     /// A `[]string` value.
     static func stringList(_ strings: [String]) -> Value {

@@ -138,6 +138,8 @@ struct JSONWriter {
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u00" + (hex.count < 2 ? "0" + hex : hex)
+                } else if GoBytes.isStandIn(scalar) {
+                    output += "\\ufffd"  // a byte that is not UTF-8: Go writes the replacement character
                 } else {
                     output.unicodeScalars.append(scalar)
                 }
@@ -156,4 +158,3 @@ struct JSONWriter {
         return Base64.encode(bytes)
     }
 }
-

@@ -21,6 +21,8 @@ public enum GoTOML {
             throw EncodingError(code: .marshal, message: "reflect: call of reflect.Value.Type on zero Value")
         case .map(let map, _):
             try writer.table(map, key: [])
+        case .object(let nilSlice as GoNilSlice):
+            try writer.inline(.list([], nilSlice.kind))
         case .object(let object):
             if case .map(let map, _)? = object.jsonValue {
                 try writer.table(map, key: [])
@@ -72,7 +74,7 @@ struct TOMLWriter {
         var nested: [String] = []
         for name in keys {
             let value = map[name] ?? .null
-            if case .null = value { continue }
+            if Self.isNull(value) { continue }
             if Self.isTable(value) || Self.isArrayOfTables(value) {
                 nested.append(name)
                 continue
@@ -141,6 +143,7 @@ struct TOMLWriter {
 
     private static func isNull(_ value: Value) -> Bool {
         if case .null = value { return true }
+        if case .object(let object) = value, object is GoNilSlice { return true }  // BurntSushi skips nil slices
         return false
     }
 

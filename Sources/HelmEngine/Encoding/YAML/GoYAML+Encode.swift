@@ -46,7 +46,9 @@ enum YAMLOutBuilder {
         case .int(let int, let kind):
             return .scalar(kind.isUnsigned ? String(UInt(bitPattern: int)) : String(int), .plain)
         case .float(let double): return .scalar(try number(double), .plain)
-        case .string(let text):
+        case .string(let goText):
+            // toYaml goes through encoding/json, which turns each byte that is not UTF-8 into U+FFFD.
+            let text = GoBytes.replacingStandIns(goText)
             try checkReadable(text)
             return string(text)
         case .list(let items, let kind):
@@ -60,7 +62,11 @@ enum YAMLOutBuilder {
             pairs.reserveCapacity(map.count)
             for key in map.keys.sorted(by: YAMLKeyOrder.less) {
                 try checkReadable(key)
-                pairs.append((string(key), try node(for: map[key] ?? .null, depth: depth + 1, limit: limit)))
+                pairs.append(
+                    (
+                        string(GoBytes.replacingStandIns(key)),
+                        try node(for: map[key] ?? .null, depth: depth + 1, limit: limit)
+                    ))
             }
             return .mapping(pairs)
         case .object(let object):

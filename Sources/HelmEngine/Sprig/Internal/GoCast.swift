@@ -53,7 +53,9 @@ enum GoCast {
         case .string(let s): s.isEmpty
         case .list(let items, _): items.isEmpty
         case .map(let dict, _): dict.isEmpty
-        case .object: false
+        // A named slice or map type (`common.VersionSet`, `engine.files`) or a nil slice: by its length.
+        case .object(let object):
+            object.goKind == .slice || object.goKind == .map ? object.underlyingValue.map(isEmpty) ?? false : false
         }
     }
 
@@ -75,12 +77,15 @@ enum GoCast {
             if case .int(let i, _) = item { return UInt8(truncatingIfNeeded: i) }
             return 0
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return GoBytes.string(from: bytes)
     }
 
     /// Sprig's `strslice` (`toStrings`): the elements of a slice as strings, skipping nil
     /// elements; nil is an empty list and any other value a one-element list.
     static func strings(_ value: Value) -> [String] {
+        if case .object = value, let items = value.sliceItems, let kind = value.sliceKind {
+            return strings(.list(items, kind))
+        }
         switch value {
         case .list(let items, .string):
             return items.map { string($0) }
@@ -249,6 +254,8 @@ enum GoCast {
         let unsigned = lower.hasPrefix("+") || lower.hasPrefix("-") ? String(lower.dropFirst()) : lower
         if unsigned == "inf" || unsigned == "infinity" { return lower.hasPrefix("-") ? -.infinity : .infinity }
         if unsigned == "nan" { return lower == "nan" ? .nan : nil }
+        // A hexadecimal mantissa needs a `p` exponent in Go (`0x1p4`); `0x1F` is a syntax error.
+        if unsigned.hasPrefix("0x") && !unsigned.contains("p") { return nil }
         guard unsigned.allSatisfy({ $0.isASCII && ($0.isHexDigit || "xp.e+-".contains($0)) }),
             let d = Double(text), d.isFinite
         else { return nil }

@@ -1,0 +1,1 @@
+[{{ (.Files.Glob "nothing/*").AsConfig }}] [{{ (.Files.Glob "nothing/*").AsSecrets }}] [{{ (.Files.Glob "nothing/*").AsConfig | nindent 2 }}] {{ len (.Files.Glob "nothing/*") }} {{ typeOf (.Files.Glob "nothing/*") }}

@@ -1,0 +1,1 @@
+{{ deepCopy (semver "1.2.3-rc.1+b") | toJson }} {{ (deepCopy (semver "1.2.3")).Major }} {{ deepCopy (list (semver "1.0.0")) }} {{ mustDeepCopy (dict "v" (semver "2.0.0")) }} {{ deepCopy (semver "1.0.0") | typeOf }}

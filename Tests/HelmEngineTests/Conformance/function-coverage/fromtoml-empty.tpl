@@ -1,0 +1,1 @@
+{{ fromToml "" | toJson }} {{ fromToml "" | typeOf }}

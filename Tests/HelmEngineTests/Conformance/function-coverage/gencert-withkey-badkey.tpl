@@ -1,0 +1,1 @@
+{{ genSelfSignedCertWithKey "x" nil nil 1 "not a key" }}

@@ -1,0 +1,1 @@
+{{ mustInitial "abc" }}

@@ -1,0 +1,1 @@
+{{ mustRegexFindAll "(" "abc" -1 }}

@@ -1,0 +1,1 @@
+{{ mustToToml "x" }}

@@ -1,0 +1,1 @@
+{{ mustWithout (dict) 1 }}

@@ -1,0 +1,1 @@
+{{ b64dec "/w==" | upper | b64enc }} {{ b64dec "/w==" | len }} {{ b64dec "gA==" | repeat 2 | len }} {{ cat (b64dec "gA==") "x" | b64enc }} {{ b64dec "gA==" | replace "x" "y" | b64enc }} {{ b64dec "gIA=" | trim | len }} {{ b64dec "gA==" | contains "x" }}

@@ -1,0 +1,1 @@
+{{ dict "k" (b64dec "/w==") | toToml }}|{{ dict (b64dec "/w==") 1 | toJson }}

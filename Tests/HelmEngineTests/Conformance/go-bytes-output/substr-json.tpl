@@ -1,0 +1,1 @@
+{{ substr 0 1 "éa" | toJson }} {{ trunc 2 "日本語" | toJson }} {{ b64dec "/w==" | toJson }} {{ b64dec "/w==" | toRawJson }} {{ b64dec "/w==" | toPrettyJson }} {{ list (b64dec "gA==") | toJson }} {{ dict "k" (b64dec "gA==") | toJson }}

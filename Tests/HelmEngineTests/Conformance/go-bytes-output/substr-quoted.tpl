@@ -1,0 +1,1 @@
+{{ substr 0 1 "éa" | printf "%q" }} {{ trunc 2 "日本語" | printf "%q" }} {{ b64dec "/w==" | printf "%q" }} {{ b64dec "/w==" | printf "%+q" }} {{ b64dec "/w==" | printf "%x" }} {{ b64dec "/w==" | printf "%X" }} {{ b64dec "/w==" | printf "% x" }}

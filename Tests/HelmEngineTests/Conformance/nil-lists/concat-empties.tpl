@@ -1,0 +1,1 @@
+{{ $x := concat list list }}json={{ toJson $x }} print={{ $x }} type={{ typeOf $x }} kind={{ kindOf $x }} quote={{ quote $x }} empty={{ empty $x }} len={{ len $x }} yaml={{ toYaml $x }} pretty={{ toPrettyJson $x }} raw={{ toRawJson $x }} printf={{ printf "%v %#v" $x $x }} eqnil={{ eq (toJson $x) "null" }}

@@ -1,0 +1,1 @@
+{{ $x := (list (rest list) (initial list)) }}json={{ toJson $x }} print={{ $x }} type={{ typeOf $x }} kind={{ kindOf $x }} quote={{ quote $x }} empty={{ empty $x }} yaml={{ toYaml $x }} printf={{ printf "%v %#v" $x $x }}

@@ -1,0 +1,1 @@
+{{ printf "%#v|%#v|%v" (slice .Capabilities.APIVersions 0 2) (list "a" 1) (slice .Capabilities.APIVersions 0 1) }}

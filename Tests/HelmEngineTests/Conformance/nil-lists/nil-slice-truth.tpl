@@ -1,0 +1,1 @@
+{{ if rest list }}yes{{ else }}no{{ end }} {{ range rest list }}x{{ else }}none{{ end }} {{ len (rest list) }} {{ and (rest list) 1 }} {{ or (rest list) 2 }} {{ not (rest list) }} {{ eq (len (initial list)) 0 }} {{ coalesce (rest list) "c" }} {{ compact (list (rest list) 1) }} {{ has 1 (rest list) }}

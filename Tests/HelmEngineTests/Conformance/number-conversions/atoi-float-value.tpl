@@ -1,0 +1,1 @@
+{{ atoi .Values.d }}

@@ -1,0 +1,1 @@
+{{ float64 .Values.a }} {{ float64 .Values.b }} {{ float64 true }} {{ float64 nil }} {{ int .Values.a }} {{ int .Values.b }} {{ int true }} {{ int nil }} {{ int64 .Values.a }} {{ int64 .Values.c }} {{ toDecimal .Values.a }} {{ toDecimal 17 }} {{ toDecimal .Values.b }} {{ int 3.99 }} {{ int -3.99 }} {{ int64 1e19 }} {{ int 1e19 }} {{ float64 (int64 5) | typeOf }}

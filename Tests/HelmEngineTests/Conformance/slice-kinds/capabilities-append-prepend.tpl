@@ -1,0 +1,1 @@
+{{ append .Capabilities.APIVersions "x/v1" | last }} {{ append .Capabilities.APIVersions "x/v1" | typeOf }} {{ prepend .Capabilities.APIVersions "x/v1" | first }} {{ mustAppend .Capabilities.APIVersions 1 | last | typeOf }} {{ mustPrepend .Capabilities.APIVersions 1 | first }} {{ push .Capabilities.APIVersions "y" | last }}

@@ -1,0 +1,1 @@
+{{ concat .Capabilities.APIVersions (list "z") | last }} {{ concat (list "z") .Capabilities.APIVersions | len }} {{ concat .Capabilities.APIVersions | typeOf }} {{ chunk 50 .Capabilities.APIVersions | len }} {{ chunk 2 .Capabilities.APIVersions | first }} {{ chunk 2 .Capabilities.APIVersions | typeOf }}

@@ -1,0 +1,1 @@
+{{ deepEqual (slice .Capabilities.APIVersions 0 1) (list "v1") }} {{ deepEqual (toStrings (slice .Capabilities.APIVersions 0 1)) (splitList "," "v1") }} {{ .Capabilities.APIVersions | toStrings | first }}

@@ -1,0 +1,1 @@
+{{ has "monitoring.coreos.com/v1/ServiceMonitor" .Capabilities.APIVersions }} {{ has "v1" .Capabilities.APIVersions }} {{ mustHas "apps/v1" .Capabilities.APIVersions }} {{ .Capabilities.APIVersions.Has "v1" }}

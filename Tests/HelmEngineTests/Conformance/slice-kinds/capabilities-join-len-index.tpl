@@ -1,0 +1,1 @@
+{{ len .Capabilities.APIVersions | typeOf }} {{ index .Capabilities.APIVersions 0 }} {{ index .Capabilities.APIVersions 1 | typeOf }} {{ slice .Capabilities.APIVersions 0 2 | join "," }} {{ slice .Capabilities.APIVersions 1 3 | typeOf }} {{ mustSlice .Capabilities.APIVersions 0 1 }}

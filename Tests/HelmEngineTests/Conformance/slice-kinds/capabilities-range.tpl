@@ -1,0 +1,1 @@
+{{ range $i, $v := .Capabilities.APIVersions }}{{ if lt $i 3 }}{{ $i }}={{ $v }};{{ end }}{{ end }}

@@ -1,0 +1,1 @@
+{{ rest .Capabilities.APIVersions | len }} {{ rest .Capabilities.APIVersions | typeOf }} {{ initial .Capabilities.APIVersions | len }} {{ initial .Capabilities.APIVersions | typeOf }} {{ mustRest .Capabilities.APIVersions | first }} {{ mustInitial .Capabilities.APIVersions | first }}

@@ -1,0 +1,1 @@
+{{ reverse .Capabilities.APIVersions | last }} {{ reverse .Capabilities.APIVersions | typeOf }} {{ sortAlpha .Capabilities.APIVersions | first }} {{ sortAlpha .Capabilities.APIVersions | typeOf }} {{ mustReverse .Capabilities.APIVersions | len }}

@@ -1,0 +1,1 @@
+{{ toStrings .Capabilities.APIVersions | typeOf }} {{ slice .Capabilities.APIVersions 0 2 | toJson }} {{ slice .Capabilities.APIVersions 0 2 | toYaml }} {{ slice .Capabilities.APIVersions 0 2 }} {{ slice .Capabilities.APIVersions 0 2 | quote }} {{ kindOf .Capabilities.APIVersions }} {{ empty .Capabilities.APIVersions }}

@@ -1,0 +1,1 @@
+{{ $c := chunk 2 (list 1 2 3) }}{{ first $c }} {{ last $c | typeOf }} {{ rest $c }} {{ reverse $c | typeOf }} {{ has (list 3) $c }} {{ len $c }} {{ slice $c 1 | typeOf }} {{ append $c (list 4) | typeOf }} {{ toJson $c }}

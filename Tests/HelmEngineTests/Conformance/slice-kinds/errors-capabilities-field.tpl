@@ -1,0 +1,1 @@
+{{ .Capabilities.APIVersions.Nope }}

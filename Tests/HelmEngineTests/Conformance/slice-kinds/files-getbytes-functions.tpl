@@ -1,0 +1,1 @@
+{{ $b := .Files.GetBytes "data.txt" }}{{ typeOf $b }} {{ first $b }} {{ first $b | typeOf }} {{ last $b }} {{ rest $b | typeOf }} {{ has 97 $b }} {{ len $b }} {{ slice $b 0 2 | typeOf }} {{ reverse $b }} {{ uniq $b }} {{ toJson $b }}

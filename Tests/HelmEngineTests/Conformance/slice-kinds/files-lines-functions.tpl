@@ -1,0 +1,1 @@
+{{ $l := .Files.Lines "data.txt" }}{{ has "b" $l }} {{ first $l }} {{ last $l }} {{ rest $l }} {{ initial $l }} {{ uniq $l }} {{ without $l "a" }} {{ compact $l }} {{ reverse $l }} {{ join "," $l }} {{ len $l }} {{ index $l 0 }} {{ slice $l 1 | typeOf }} {{ typeOf $l }} {{ sortAlpha $l }}

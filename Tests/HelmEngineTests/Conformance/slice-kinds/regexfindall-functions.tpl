@@ -1,0 +1,1 @@
+{{ $l := regexFindAll "[0-9]+" "a1b22c333" -1 }}{{ has "22" $l }} {{ first $l }} {{ last $l }} {{ rest $l | typeOf }} {{ initial $l }} {{ uniq $l }} {{ without $l "1" }} {{ compact $l }} {{ reverse $l }} {{ sortAlpha $l }} {{ join "+" $l }} {{ len $l }} {{ index $l 2 }} {{ slice $l 1 | typeOf }} {{ prepend $l "0" }} {{ concat $l $l | len }}

@@ -1,0 +1,1 @@
+{{ $l := splitList "," "c,a,b" }}{{ $s := sortAlpha $l }}{{ $l }} {{ $s }} {{ $f := .Files.Lines "x.txt" }}{{ $_ := sortAlpha $f }}{{ $f }} {{ $t := toStrings (list "z" "y") }}{{ $_ := sortAlpha $t }}{{ $t }} {{ $g := list "z" "y" }}{{ $_ := sortAlpha $g }}{{ $g }}

@@ -1,0 +1,1 @@
+{{ $l := splitList "," "b,a,b,,c" }}{{ has "a" $l }} {{ first $l }} {{ last $l }} {{ rest $l }} {{ initial $l }} {{ uniq $l }} {{ without $l "b" }} {{ compact $l }} {{ reverse $l }} {{ join "-" $l }} {{ len $l }} {{ index $l 1 }} {{ slice $l 1 3 | typeOf }} {{ append $l "d" | typeOf }} {{ chunk 2 $l }} {{ sortAlpha $l }}

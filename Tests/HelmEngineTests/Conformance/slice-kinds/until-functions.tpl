@@ -1,0 +1,1 @@
+{{ $l := until 5 }}{{ has 3 $l }} {{ has "3" $l }} {{ first $l | typeOf }} {{ last $l }} {{ rest $l }} {{ initial $l }} {{ uniq $l }} {{ without $l 2 }} {{ compact $l }} {{ reverse $l }} {{ sortAlpha $l }} {{ join "," $l }} {{ slice $l 1 3 | typeOf }} {{ chunk 3 $l }} {{ toJson (slice $l 2) }}

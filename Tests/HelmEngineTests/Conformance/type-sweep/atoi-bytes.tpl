@@ -1,0 +1,1 @@
+{{ atoi (.Files.GetBytes "f.txt") }}

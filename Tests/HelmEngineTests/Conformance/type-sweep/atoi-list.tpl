@@ -1,0 +1,1 @@
+{{ atoi (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ atoi (splitList "," "b,a") }}

@@ -1,0 +1,1 @@
+{{ atoi (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ b64enc (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ b64enc (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ compact (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ compact (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ compact (dict "a" 1) }}

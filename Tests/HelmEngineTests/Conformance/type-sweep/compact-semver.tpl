@@ -1,0 +1,1 @@
+{{ compact (semver "1.2.3") }}

@@ -1,0 +1,1 @@
+{{ compact (slice .Capabilities.APIVersions 0 2) }}

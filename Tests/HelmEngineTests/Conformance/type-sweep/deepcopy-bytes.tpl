@@ -1,0 +1,1 @@
+{{ deepCopy (.Files.GetBytes "f.txt") }}

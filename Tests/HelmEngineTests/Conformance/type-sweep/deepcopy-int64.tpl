@@ -1,0 +1,1 @@
+{{ deepCopy (int64 -3) }}

@@ -1,0 +1,1 @@
+{{ deepCopy (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ deepCopy (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ deepCopy (semver "1.2.3") }}

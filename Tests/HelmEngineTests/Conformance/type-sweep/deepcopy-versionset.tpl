@@ -1,0 +1,1 @@
+{{ deepCopy (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ default "d" (.Files.GetBytes "f.txt") }}

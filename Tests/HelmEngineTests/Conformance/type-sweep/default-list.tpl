@@ -1,0 +1,1 @@
+{{ default "d" (list 1 "a" nil) }}

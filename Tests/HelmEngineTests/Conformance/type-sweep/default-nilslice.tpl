@@ -1,0 +1,1 @@
+{{ default "d" (rest list) }}

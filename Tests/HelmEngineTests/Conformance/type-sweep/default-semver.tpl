@@ -1,0 +1,1 @@
+{{ default "d" (semver "1.2.3") }}

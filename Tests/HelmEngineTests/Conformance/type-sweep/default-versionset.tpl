@@ -1,0 +1,1 @@
+{{ default "d" (slice .Capabilities.APIVersions 0 2) }}

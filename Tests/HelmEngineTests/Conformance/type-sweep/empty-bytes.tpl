@@ -1,0 +1,1 @@
+{{ empty (.Files.GetBytes "f.txt") }}

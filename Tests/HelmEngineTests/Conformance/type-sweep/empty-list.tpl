@@ -1,0 +1,1 @@
+{{ empty (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ empty (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ empty (rest list) }}

@@ -1,0 +1,1 @@
+{{ empty (splitList "," "b,a") }}

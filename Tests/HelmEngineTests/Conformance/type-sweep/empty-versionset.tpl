@@ -1,0 +1,1 @@
+{{ empty (slice .Capabilities.APIVersions 0 2) }}

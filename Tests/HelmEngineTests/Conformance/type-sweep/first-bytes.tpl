@@ -1,0 +1,1 @@
+{{ first (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ first (until 2) }}

@@ -1,0 +1,1 @@
+{{ first (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ first (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ first (splitList "," "b,a") }}

@@ -1,0 +1,1 @@
+{{ first (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ float64 (.Files.GetBytes "f.txt") }}

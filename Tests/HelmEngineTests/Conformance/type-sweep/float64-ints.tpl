@@ -1,0 +1,1 @@
+{{ float64 (until 2) }}

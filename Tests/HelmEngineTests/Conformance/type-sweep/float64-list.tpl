@@ -1,0 +1,1 @@
+{{ float64 (list 1 "a" nil) }}

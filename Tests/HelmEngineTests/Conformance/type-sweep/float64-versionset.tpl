@@ -1,0 +1,1 @@
+{{ float64 (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ has 1 (list 1 "a" nil) }}

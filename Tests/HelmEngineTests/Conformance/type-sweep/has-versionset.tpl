@@ -1,0 +1,1 @@
+{{ has 1 (slice .Capabilities.APIVersions 0 2) }}

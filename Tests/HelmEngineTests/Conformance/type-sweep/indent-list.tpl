@@ -1,0 +1,1 @@
+{{ indent 2 (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ indent 2 (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ int (.Files.GetBytes "f.txt") }}

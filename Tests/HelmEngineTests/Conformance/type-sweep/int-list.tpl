@@ -1,0 +1,1 @@
+{{ int (list 1 "a" nil) }}

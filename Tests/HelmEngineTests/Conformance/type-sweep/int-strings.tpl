@@ -1,0 +1,1 @@
+{{ int (splitList "," "b,a") }}

@@ -1,0 +1,1 @@
+{{ int (slice .Capabilities.APIVersions 0 2) }}

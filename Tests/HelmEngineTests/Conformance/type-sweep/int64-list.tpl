@@ -1,0 +1,1 @@
+{{ int64 (list 1 "a" nil) }}

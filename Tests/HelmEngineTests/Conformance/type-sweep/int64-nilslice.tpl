@@ -1,0 +1,1 @@
+{{ int64 (rest list) }}

@@ -1,0 +1,1 @@
+{{ int64 (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ join "," (.Files.GetBytes "f.txt") }}

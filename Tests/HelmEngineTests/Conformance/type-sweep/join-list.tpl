@@ -1,0 +1,1 @@
+{{ join "," (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ join "," (splitList "," "b,a") }}

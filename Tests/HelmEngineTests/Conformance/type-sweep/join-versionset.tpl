@@ -1,0 +1,1 @@
+{{ join "," (slice .Capabilities.APIVersions 0 2) }}

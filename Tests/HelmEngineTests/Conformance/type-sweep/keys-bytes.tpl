@@ -1,0 +1,1 @@
+{{ keys (.Files.GetBytes "f.txt") }}

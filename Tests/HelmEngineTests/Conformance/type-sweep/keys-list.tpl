@@ -1,0 +1,1 @@
+{{ keys (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ keys (rest list) }}

@@ -1,0 +1,1 @@
+{{ keys (splitList "," "b,a") }}

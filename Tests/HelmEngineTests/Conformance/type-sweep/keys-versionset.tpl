@@ -1,0 +1,1 @@
+{{ keys (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ kindOf true }}

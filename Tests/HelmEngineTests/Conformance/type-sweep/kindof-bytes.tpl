@@ -1,0 +1,1 @@
+{{ kindOf (.Files.GetBytes "f.txt") }}

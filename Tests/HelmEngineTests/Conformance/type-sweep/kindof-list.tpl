@@ -1,0 +1,1 @@
+{{ kindOf (list 1 "a" nil) }}

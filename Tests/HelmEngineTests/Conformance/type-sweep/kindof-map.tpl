@@ -1,0 +1,1 @@
+{{ kindOf (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ kindOf (semver "1.2.3") }}

@@ -1,0 +1,1 @@
+{{ kindOf (splitList "," "b,a") }}

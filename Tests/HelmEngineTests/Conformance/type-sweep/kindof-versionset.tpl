@@ -1,0 +1,1 @@
+{{ kindOf (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ last (.Files.GetBytes "f.txt") }}

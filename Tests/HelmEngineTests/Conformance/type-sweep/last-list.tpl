@@ -1,0 +1,1 @@
+{{ last (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ last (slice .Capabilities.APIVersions 0 2) }}

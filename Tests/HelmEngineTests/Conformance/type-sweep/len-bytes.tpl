@@ -1,0 +1,1 @@
+{{ len (.Files.GetBytes "f.txt") }}

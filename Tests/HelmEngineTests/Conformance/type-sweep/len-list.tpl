@@ -1,0 +1,1 @@
+{{ len (list 1 "a" nil) }}

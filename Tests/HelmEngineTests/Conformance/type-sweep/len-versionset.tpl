@@ -1,0 +1,1 @@
+{{ len (slice .Capabilities.APIVersions 0 2) }}

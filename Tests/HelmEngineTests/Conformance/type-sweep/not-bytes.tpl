@@ -1,0 +1,1 @@
+{{ not (.Files.GetBytes "f.txt") }}

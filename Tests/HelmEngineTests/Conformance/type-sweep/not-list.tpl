@@ -1,0 +1,1 @@
+{{ not (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ not (splitList "," "b,a") }}

@@ -1,0 +1,1 @@
+{{ not (slice .Capabilities.APIVersions 0 2) }}

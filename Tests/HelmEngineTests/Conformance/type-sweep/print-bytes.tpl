@@ -1,0 +1,1 @@
+{{ print (.Files.GetBytes "f.txt") }}

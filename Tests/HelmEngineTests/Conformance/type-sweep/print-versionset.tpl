@@ -1,0 +1,1 @@
+{{ print (slice .Capabilities.APIVersions 0 2) }}

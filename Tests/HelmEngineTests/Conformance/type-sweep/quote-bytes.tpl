@@ -1,0 +1,1 @@
+{{ quote (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ quote (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ quote (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ reverse (.Files.GetBytes "f.txt") }}

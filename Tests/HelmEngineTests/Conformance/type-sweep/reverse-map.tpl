@@ -1,0 +1,1 @@
+{{ reverse (dict "a" 1) }}

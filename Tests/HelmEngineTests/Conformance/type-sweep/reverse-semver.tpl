@@ -1,0 +1,1 @@
+{{ reverse (semver "1.2.3") }}

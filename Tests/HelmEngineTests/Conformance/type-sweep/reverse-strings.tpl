@@ -1,0 +1,1 @@
+{{ reverse (splitList "," "b,a") }}

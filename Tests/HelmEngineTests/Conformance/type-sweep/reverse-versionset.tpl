@@ -1,0 +1,1 @@
+{{ reverse (slice .Capabilities.APIVersions 0 2) }}

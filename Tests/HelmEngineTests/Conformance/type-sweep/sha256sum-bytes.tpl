@@ -1,0 +1,1 @@
+{{ sha256sum (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ sha256sum (until 2) }}

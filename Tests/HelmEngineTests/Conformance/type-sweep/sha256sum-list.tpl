@@ -1,0 +1,1 @@
+{{ sha256sum (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ sha256sum (rest list) }}

@@ -1,0 +1,1 @@
+{{ sha256sum (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ sortAlpha (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ sortAlpha (int64 -3) }}

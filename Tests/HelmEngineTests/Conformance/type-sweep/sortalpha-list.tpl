@@ -1,0 +1,1 @@
+{{ sortAlpha (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ sortAlpha (dict "a" 1) }}

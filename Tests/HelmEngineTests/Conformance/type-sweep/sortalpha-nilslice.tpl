@@ -1,0 +1,1 @@
+{{ sortAlpha (rest list) }}

@@ -1,0 +1,1 @@
+{{ sortAlpha (semver "1.2.3") }}

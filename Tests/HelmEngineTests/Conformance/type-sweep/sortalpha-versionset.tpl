@@ -1,0 +1,1 @@
+{{ sortAlpha (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ squote (.Files.GetBytes "f.txt") }}

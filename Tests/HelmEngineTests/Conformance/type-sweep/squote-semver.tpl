@@ -1,0 +1,1 @@
+{{ squote (semver "1.2.3") }}

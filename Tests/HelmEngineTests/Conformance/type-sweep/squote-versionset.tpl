@@ -1,0 +1,1 @@
+{{ squote (slice .Capabilities.APIVersions 0 2) }}

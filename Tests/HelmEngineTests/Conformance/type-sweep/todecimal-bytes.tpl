@@ -1,0 +1,1 @@
+{{ toDecimal (.Files.GetBytes "f.txt") }}

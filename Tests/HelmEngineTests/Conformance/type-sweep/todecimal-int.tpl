@@ -1,0 +1,1 @@
+{{ toDecimal 3 }}

@@ -1,0 +1,1 @@
+{{ toDecimal (int64 -3) }}

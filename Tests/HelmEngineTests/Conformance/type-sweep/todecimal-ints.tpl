@@ -1,0 +1,1 @@
+{{ toDecimal (until 2) }}

@@ -1,0 +1,1 @@
+{{ toDecimal (list 1 "a" nil) }}

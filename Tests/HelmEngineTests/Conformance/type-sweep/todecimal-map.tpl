@@ -1,0 +1,1 @@
+{{ toDecimal (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ toDecimal (semver "1.2.3") }}

@@ -1,0 +1,1 @@
+{{ toDecimal (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ toJson (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ toJson (until 2) }}

@@ -1,0 +1,1 @@
+{{ toJson (list 1 "a" nil) }}

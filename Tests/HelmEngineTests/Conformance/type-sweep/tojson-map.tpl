@@ -1,0 +1,1 @@
+{{ toJson (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ toJson (semver "1.2.3") }}

@@ -1,0 +1,1 @@
+{{ toJson (splitList "," "b,a") }}

@@ -1,0 +1,1 @@
+{{ toJson (slice .Capabilities.APIVersions 0 2) }}

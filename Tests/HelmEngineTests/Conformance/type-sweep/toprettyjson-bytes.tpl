@@ -1,0 +1,1 @@
+{{ toPrettyJson (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ toPrettyJson 1.5 }}

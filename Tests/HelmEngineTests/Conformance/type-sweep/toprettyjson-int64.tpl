@@ -1,0 +1,1 @@
+{{ toPrettyJson (int64 -3) }}

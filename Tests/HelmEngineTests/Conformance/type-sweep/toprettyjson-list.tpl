@@ -1,0 +1,1 @@
+{{ toPrettyJson (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ toPrettyJson (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ toPrettyJson (semver "1.2.3") }}

@@ -1,0 +1,1 @@
+{{ toPrettyJson (slice .Capabilities.APIVersions 0 2) }}

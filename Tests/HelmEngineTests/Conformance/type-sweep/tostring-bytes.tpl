@@ -1,0 +1,1 @@
+{{ toString (.Files.GetBytes "f.txt") }}

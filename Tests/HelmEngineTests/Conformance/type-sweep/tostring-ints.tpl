@@ -1,0 +1,1 @@
+{{ toString (until 2) }}

@@ -1,0 +1,1 @@
+{{ toString (list 1 "a" nil) }}

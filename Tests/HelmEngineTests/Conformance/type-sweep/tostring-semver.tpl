@@ -1,0 +1,1 @@
+{{ toString (semver "1.2.3") }}

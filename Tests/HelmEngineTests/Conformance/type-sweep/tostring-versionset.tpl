@@ -1,0 +1,1 @@
+{{ toString (slice .Capabilities.APIVersions 0 2) }}

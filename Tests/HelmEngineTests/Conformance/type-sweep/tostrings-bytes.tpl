@@ -1,0 +1,1 @@
+{{ toStrings (.Files.GetBytes "f.txt") }}

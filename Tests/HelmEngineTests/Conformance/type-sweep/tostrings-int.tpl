@@ -1,0 +1,1 @@
+{{ toStrings 3 }}

@@ -1,0 +1,1 @@
+{{ toStrings (int64 -3) }}

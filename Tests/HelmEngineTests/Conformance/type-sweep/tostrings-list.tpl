@@ -1,0 +1,1 @@
+{{ toStrings (list 1 "a" nil) }}

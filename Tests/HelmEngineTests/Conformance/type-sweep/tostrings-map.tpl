@@ -1,0 +1,1 @@
+{{ toStrings (dict "a" 1) }}

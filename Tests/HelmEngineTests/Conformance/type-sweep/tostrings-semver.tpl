@@ -1,0 +1,1 @@
+{{ toStrings (semver "1.2.3") }}

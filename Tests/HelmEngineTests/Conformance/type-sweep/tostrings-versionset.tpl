@@ -1,0 +1,1 @@
+{{ toStrings (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ toToml (.Files.GetBytes "f.txt") }}

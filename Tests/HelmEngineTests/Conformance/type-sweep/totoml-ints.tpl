@@ -1,0 +1,1 @@
+{{ toToml (until 2) }}

@@ -1,0 +1,1 @@
+{{ toToml (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ toToml (semver "1.2.3") }}

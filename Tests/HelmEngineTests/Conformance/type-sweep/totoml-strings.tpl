@@ -1,0 +1,1 @@
+{{ toToml (splitList "," "b,a") }}

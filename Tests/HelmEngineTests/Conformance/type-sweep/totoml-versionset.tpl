@@ -1,0 +1,1 @@
+{{ toToml (slice .Capabilities.APIVersions 0 2) }}

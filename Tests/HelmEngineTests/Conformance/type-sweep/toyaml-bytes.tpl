@@ -1,0 +1,1 @@
+{{ toYaml (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ toYaml (until 2) }}

@@ -1,0 +1,1 @@
+{{ toYaml (dict "a" 1) }}

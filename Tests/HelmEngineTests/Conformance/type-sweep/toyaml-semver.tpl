@@ -1,0 +1,1 @@
+{{ toYaml (semver "1.2.3") }}

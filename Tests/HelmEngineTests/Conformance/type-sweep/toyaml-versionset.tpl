@@ -1,0 +1,1 @@
+{{ toYaml (slice .Capabilities.APIVersions 0 2) }}

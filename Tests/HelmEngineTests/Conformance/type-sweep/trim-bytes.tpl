@@ -1,0 +1,1 @@
+{{ trim (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ trim (list 1 "a" nil) }}

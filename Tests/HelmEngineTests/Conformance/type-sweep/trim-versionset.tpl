@@ -1,0 +1,1 @@
+{{ trim (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ typeOf (.Files.GetBytes "f.txt") }}

@@ -1,0 +1,1 @@
+{{ typeOf (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ typeOf (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ typeOf (rest list) }}

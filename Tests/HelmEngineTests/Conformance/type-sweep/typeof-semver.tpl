@@ -1,0 +1,1 @@
+{{ typeOf (semver "1.2.3") }}

@@ -1,0 +1,1 @@
+{{ typeOf (splitList "," "b,a") }}

@@ -1,0 +1,1 @@
+{{ typeOf (slice .Capabilities.APIVersions 0 2) }}

@@ -1,0 +1,1 @@
+{{ uniq (.Files.GetBytes "f.txt") }}

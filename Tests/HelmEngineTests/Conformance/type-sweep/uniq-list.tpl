@@ -1,0 +1,1 @@
+{{ uniq (list 1 "a" nil) }}

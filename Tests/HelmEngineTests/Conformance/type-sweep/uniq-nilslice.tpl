@@ -1,0 +1,1 @@
+{{ uniq (rest list) }}

@@ -1,0 +1,1 @@
+{{ uniq (splitList "," "b,a") }}

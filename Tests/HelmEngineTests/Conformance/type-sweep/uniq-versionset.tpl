@@ -1,0 +1,1 @@
+{{ uniq (slice .Capabilities.APIVersions 0 2) }}

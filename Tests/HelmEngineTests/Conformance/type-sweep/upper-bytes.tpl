@@ -1,0 +1,1 @@
+{{ upper (.Files.GetBytes "f.txt") }}

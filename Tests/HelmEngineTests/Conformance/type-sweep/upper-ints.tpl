@@ -1,0 +1,1 @@
+{{ upper (until 2) }}

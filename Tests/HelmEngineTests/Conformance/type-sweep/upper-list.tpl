@@ -1,0 +1,1 @@
+{{ upper (list 1 "a" nil) }}

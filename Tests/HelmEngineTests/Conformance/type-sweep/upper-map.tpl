@@ -1,0 +1,1 @@
+{{ upper (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ upper (slice .Capabilities.APIVersions 0 2) }}

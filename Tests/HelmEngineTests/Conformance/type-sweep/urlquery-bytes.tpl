@@ -1,0 +1,1 @@
+{{ urlquery (.Files.GetBytes "f.txt") }}

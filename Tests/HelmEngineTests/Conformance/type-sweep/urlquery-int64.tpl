@@ -1,0 +1,1 @@
+{{ urlquery (int64 -3) }}

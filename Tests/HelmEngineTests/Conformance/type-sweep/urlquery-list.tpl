@@ -1,0 +1,1 @@
+{{ urlquery (list 1 "a" nil) }}

@@ -1,0 +1,1 @@
+{{ urlquery (dict "a" 1) }}

@@ -1,0 +1,1 @@
+{{ urlquery (semver "1.2.3") }}

@@ -1,0 +1,1 @@
+{{ urlquery (slice .Capabilities.APIVersions 0 2) }}
