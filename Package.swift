@@ -169,6 +169,7 @@ let package = Package(
             dependencies: [
                 "KubeAPI",
                 "GitSource",
+                "KubeController",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

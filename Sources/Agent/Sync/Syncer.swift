@@ -1,4 +1,5 @@
 public import KubeAPI
+import KubeController
 public import Logging
 
 /// Applies one revision of the repository's manifests to the cluster, prunes what left git, and records the
@@ -143,7 +144,8 @@ public struct Syncer: Sendable {
             || result.pruned > 0 || !sameFailures
         if changed {
             let stored = try await store.save(inventory, previousShards: previousShards)
-            await SyncEvents(client: client, component: configuration.name).record(result, on: stored, logger: logger)
+            let recorder = EventRecorder(client: client, component: configuration.name, logger: logger)
+            await SyncEvents(recorder: recorder).record(result, on: stored)
         }
         log(result, logger: logger)
         return result
