@@ -42,6 +42,8 @@ public struct GroupVersionKind: Sendable, Hashable, CustomStringConvertible {
     public static let service = GroupVersionKind(group: "", version: "v1", kind: "Service")
     /// core/v1 Pod.
     public static let pod = GroupVersionKind(group: "", version: "v1", kind: "Pod")
+    /// core/v1 Event.
+    public static let event = GroupVersionKind(group: "", version: "v1", kind: "Event")
     /// apps/v1 Deployment.
     public static let deployment = GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")
     /// coordination.k8s.io/v1 Lease.

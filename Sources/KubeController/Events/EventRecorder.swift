@@ -173,8 +173,3 @@ public actor EventRecorder {
         return result
     }
 }
-
-extension GroupVersionKind {
-    /// core/v1 Event.
-    public static let event = GroupVersionKind(group: "", version: "v1", kind: "Event")
-}
