@@ -199,6 +199,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Test support
+        // Serves a Hummingbird router on loopback for the length of a test; used by test targets only.
+        .target(
+            name: "HTTPTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "KubeAPITests",
@@ -269,7 +284,7 @@ let package = Package(
         .testTarget(
             name: "HelmRepoTests",
             dependencies: [
-                "HelmRepo",
+                "HelmRepo", "HTTPTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -300,7 +315,7 @@ let package = Package(
             name: "GitSourceTests",
             // The HTTPS tests serve repositories through `git http-backend` behind a small loopback server.
             dependencies: [
-                "GitSource",
+                "GitSource", "HTTPTestSupport",
                 "KubeAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -327,7 +342,7 @@ let package = Package(
             // Release command tests run the binary against KubeTestServer and seed it with records;
             // `template --repo` tests run a loopback chart repository in the test process.
             dependencies: [
-                "fluxhelm", "HelmEngine", "HelmRelease", "KubeAPI", "KubeTestServer",
+                "fluxhelm", "HelmEngine", "HelmRelease", "KubeAPI", "KubeTestServer", "HTTPTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,8 +1,7 @@
 import Foundation
+import HTTPTestSupport
 import Hummingbird
-import Logging
 import NIOCore
-import ServiceLifecycle
 
 // Test support for `fluxhelm template --repo`: a real Hummingbird server on 127.0.0.1:0, in this process, serving a
 // chart repository the test builds (index.yaml and archives made with /bin/tar, digests with /usr/bin/sha256sum:
@@ -30,33 +29,11 @@ actor LoopbackChartRepository {
 
     /// Runs `body` with the server listening, passing its base URL `http://127.0.0.1:PORT`.
     nonisolated func withServer<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
-        let quiet = Logger(label: "loopback-chart-repository", factory: { _ in SwiftLogNoOpLogHandler() })
         let router = Router()
         router.get("**") { [self] request, _ -> Response in
             await self.respond(path: request.uri.path, authorization: request.headers[.authorization])
         }
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
-            logger: quiet
-        )
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: quiet))
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = await iterator.next() ?? 0
-            let result: Result<T, any Error>
-            do {
-                result = .success(try await body("http://127.0.0.1:\(port)"))
-            } catch {
-                result = .failure(error)
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return try result.get()
-        }
+        return try await withLoopbackServer(router, body)
     }
 }
 

@@ -1,12 +1,10 @@
 import Foundation
+import HTTPTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
-import HummingbirdTLS
-import Logging
 import NIOCore
 import NIOSSL
-import ServiceLifecycle
 
 // Test support: a real Hummingbird server on 127.0.0.1:0 serving a chart repository built in the test,
 // and helpers that build chart archives with /bin/tar and hash them with /usr/bin/sha256sum (tools
@@ -77,37 +75,11 @@ func withRepoServer<T: Sendable>(
     tls: TLSConfiguration? = nil,
     _ body: @Sendable (String) async throws -> T
 ) async throws -> T {
-    let quiet = Logger(label: "test-repo-server", factory: { _ in SwiftLogNoOpLogHandler() })
     let router = Router()
     router.get("**") { request, _ -> Response in
         await fixture.respond(path: request.uri.path, headers: request.headers)
     }
-    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(
-        router: router,
-        server: try tls.map { try HTTPServerBuilder.tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
-        configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
-        logger: quiet
-    )
-    let serviceGroup = ServiceGroup(
-        configuration: .init(services: [app], gracefulShutdownSignals: [], logger: quiet)
-    )
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await serviceGroup.run() }
-        var iterator = ports.makeAsyncIterator()
-        let port = await iterator.next() ?? 0
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await body("\(tls == nil ? "http" : "https")://127.0.0.1:\(port)"))
-        } catch {
-            result = .failure(error)
-        }
-        await fixture.releaseHanging()
-        await serviceGroup.triggerGracefulShutdown()
-        try await group.waitForAll()
-        return try result.get()
-    }
+    return try await withLoopbackServer(router, tls: tls, beforeShutdown: { await fixture.releaseHanging() }, body)
 }
 
 /// A fresh temporary directory.

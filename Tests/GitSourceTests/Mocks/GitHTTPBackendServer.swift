@@ -1,9 +1,8 @@
 import Foundation
 import HTTPTypes
+import HTTPTestSupport
 import Hummingbird
-import Logging
 import NIOCore
-import ServiceLifecycle
 import Subprocess
 import SystemPackage
 
@@ -88,29 +87,10 @@ struct GitHTTPBackendServer: Sendable {
 
     /// Runs `body` with the server listening, passing its base URL `http://127.0.0.1:PORT`.
     func run<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
-        let quiet = Logger(label: "git-http-backend", factory: { _ in SwiftLogNoOpLogHandler() })
         let router = Router()
         let server = self
         router.get("**") { request, _ in try await server.respond(request) }
         router.post("**") { request, _ in try await server.respond(request) }
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }, logger: quiet)
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: quiet))
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = await iterator.next() ?? 0
-            let result: Result<T, any Error>
-            do {
-                result = .success(try await body("http://127.0.0.1:\(port)"))
-            } catch {
-                result = .failure(error)
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return try result.get()
-        }
+        return try await withLoopbackServer(router, body)
     }
 }
