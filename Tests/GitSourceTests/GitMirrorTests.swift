@@ -182,6 +182,39 @@ struct GitMirrorTests {
         #expect(missing?.code == .pathNotFound)
     }
 
+    @Test func testReadFiles_oneBatchReadsWhatReadFileReads() async throws {
+        let upstream = try await Upstream.make()
+        let cache = try TemporaryDirectory()
+        defer { upstream.cleanUp(); cache.cleanUp() }
+        let first = try await upstream.commit([
+            "m/a.yaml": "kind: A\n", "m/empty.yaml": "", "m/sub/b.yaml": "x\n\ny: 2\n\n", "m/big.yaml": "0123456789",
+        ])
+        let mirror = try makeMirror(upstream, cache)
+        let commit = try await mirror.resolve("main")
+        let small = try await mirror.listFiles(under: "m", at: commit).filter { $0.path != "big.yaml" }
+        let contents = try await mirror.readFiles(small, under: "m", at: commit)
+        #expect(contents.count == small.count)
+        for (entry, bytes) in zip(small, contents) {
+            #expect(bytes == (try await mirror.readFile("m/" + entry.path, at: commit)), "\(entry.path)")
+        }
+        #expect(try await mirror.readFiles([], under: "m", at: commit).isEmpty)
+        let all = try await mirror.listFiles(under: "m", at: commit)
+        let tooBig = await #expect(throws: GitSourceError.self) {
+            try await mirror.readFiles(all, under: "m", at: commit, limit: 9)
+        }
+        #expect(tooBig?.code == .tooLarge)
+        #expect(tooBig?.path == "m/big.yaml")
+
+        let second = try await upstream.commit(["m/a.yaml": "kind: B\n"])
+        let third = try await upstream.commit(["m/a.yaml": "kind: C\n"])
+        try await mirror.fetch()
+        let (c1, c3) = (try GitCommit(sha: first), try GitCommit(sha: third))
+        #expect(await mirror.commitCount(from: c1, to: c3) == 2)
+        #expect(await mirror.commitCount(from: c3, to: c1) == 0)
+        #expect(await mirror.commitCount(from: c1, to: try GitCommit(sha: String(repeating: "e", count: 40))) == nil)
+        _ = second
+    }
+
     @Test func testFetch_picksUpANewCommit() async throws {
         let upstream = try await Upstream.make()
         let cache = try TemporaryDirectory()

@@ -1,6 +1,5 @@
 import Foundation
 public import GitSource
-import Subprocess
 
 /// Reads the sync paths from a GitSource mirror: fetch, resolve the branch, list and read the files at its head.
 ///
@@ -33,12 +32,15 @@ public struct GitMirrorSource: ManifestSource {
             var files: [SourceFile] = []
             for path in paths.isEmpty ? ["."] : paths {
                 let prefix = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
-                for entry in try await mirror.listFiles(under: path, at: commit)
-                where entry.kind == .file || entry.kind == .executable {
-                    let full = prefix + entry.path
-                    guard SourceFile(path: full, contents: []).isManifest else { continue }
-                    let contents = try await mirror.readFile(full, at: commit, limit: ManifestParser.maximumFileBytes)
-                    files.append(SourceFile(path: full, contents: contents))
+                let manifests = try await mirror.listFiles(under: path, at: commit).filter { entry in
+                    (entry.kind == .file || entry.kind == .executable)
+                        && SourceFile(path: prefix + entry.path, contents: []).isManifest
+                }
+                // One git process reads them all (a lookup and a read per file cost two processes each).
+                let contents = try await mirror.readFiles(
+                    manifests, under: path, at: commit, limit: ManifestParser.maximumFileBytes)
+                for (entry, bytes) in zip(manifests, contents) {
+                    files.append(SourceFile(path: prefix + entry.path, contents: bytes))
                 }
             }
             return SourceSnapshot(revision: commit.sha, files: files)
@@ -47,14 +49,10 @@ public struct GitMirrorSource: ManifestSource {
         }
     }
 
-    /// `git rev-list --count older..newer` in the mirror (GitSource has no counting call yet).
+    /// How many commits `newer` is ahead of `older` in the mirror.
     public func commitsBetween(_ older: String, _ newer: String) async -> Int? {
-        let result = try? await Subprocess.run(
-            .name(mirror.configuration.gitExecutable),
-            arguments: ["--git-dir", mirror.directory, "rev-list", "--count", "\(older)..\(newer)"],
-            output: .string(limit: 64), error: .discarded)
-        guard let result, case .exited(0) = result.terminationStatus else { return nil }
-        return Int(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let older = try? GitCommit(sha: older), let newer = try? GitCommit(sha: newer) else { return nil }
+        return await mirror.commitCount(from: older, to: newer)
     }
 }
 

@@ -70,18 +70,23 @@ extension GitMirror {
     {
         let limit = limit ?? configuration.maximumFileBytes
         let entry = try await entry(path, at: commit)
-        guard entry.kind == .file || entry.kind == .executable, let size = entry.size else {
-            throw .pathNotFound(entry.path, commit: commit.sha, url: remote.redacted, what: "is not a regular file")
-        }
-        guard size <= limit else {
-            throw .tooLarge(
-                "\(entry.path) at \(commit.short) of \(remote.redacted) is \(size) bytes, over the limit of \(limit)",
-                url: remote.redacted, ref: commit.sha, path: entry.path)
-        }
+        try checkReadable(entry, path: entry.path, at: commit, limit: limit)
         let output = try await runner.checked(
             ["cat-file", "blob", entry.object], in: directory, network: false, outputLimit: limit, ref: commit.sha,
             path: entry.path, what: "git cat-file of \(entry.path) at \(commit.short) in \(remote.redacted)")
         return output.stdout
+    }
+
+    /// Throws unless `entry` is a regular file of at most `limit` bytes; `path` is what errors name.
+    func checkReadable(_ entry: GitTreeEntry, path: String, at commit: GitCommit, limit: Int) throws(GitSourceError) {
+        guard entry.kind == .file || entry.kind == .executable, let size = entry.size else {
+            throw .pathNotFound(path, commit: commit.sha, url: remote.redacted, what: "is not a regular file")
+        }
+        guard size <= limit else {
+            throw .tooLarge(
+                "\(path) at \(commit.short) of \(remote.redacted) is \(size) bytes, over the limit of \(limit)",
+                url: remote.redacted, ref: commit.sha, path: path)
+        }
     }
 
     /// The tree entry for `path` at `commit`; the root is a directory entry with the commit's tree.
