@@ -57,13 +57,7 @@ public struct RetryPolicy: Sendable {
     ///   - retryAfter: the server's `Retry-After`, which wins when present.
     public func delay(beforeRetry retry: Int, retryAfter: Duration? = nil) -> Duration {
         if let retryAfter { return min(max(retryAfter, .zero), maximumRetryAfter) }
-        var base = initialDelay
-        var step = 0
-        while step < retry, base < maximumDelay {
-            base = base * 2
-            step += 1
-        }
-        base = min(base, maximumDelay)
+        let base = ExponentialBackoff(initial: initialDelay, maximum: maximumDelay).delay(doublings: retry)
         let r = min(max(random(), 0), 1)
         return base + base * (jitter * r)
     }

@@ -59,13 +59,7 @@ extension Informer {
         /// | 3        | 3.2 s            |
         /// | 6+       | 30 s             |
         public func backoff(afterFailures failures: Int) -> Duration {
-            var delay = initialBackoff
-            var step = 1
-            while step < failures, delay < maximumBackoff {
-                delay = delay * 2
-                step += 1
-            }
-            return min(delay, maximumBackoff)
+            ExponentialBackoff(initial: initialBackoff, maximum: maximumBackoff).delay(doublings: failures - 1)
         }
     }
 }

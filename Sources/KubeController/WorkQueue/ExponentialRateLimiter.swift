@@ -1,3 +1,4 @@
+import KubeAPI
 import Synchronization
 
 /// Per-item exponential backoff: the `n`th consecutive failure of an item (0-based) waits
@@ -34,14 +35,7 @@ public final class ExponentialRateLimiter<Item: Hashable & Sendable>: RateLimite
             table[item] = n + 1
             return n
         }
-        var delay = baseDelay
-        var step = 0
-        // Doubling stops at the cap, so huge failure counts never overflow.
-        while step < exponent, delay < maximumDelay {
-            delay = delay * 2
-            step += 1
-        }
-        return min(delay, maximumDelay)
+        return ExponentialBackoff(initial: baseDelay, maximum: maximumDelay).delay(doublings: exponent)
     }
 
     /// Resets `item`'s failure count.
